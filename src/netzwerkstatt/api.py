@@ -1,0 +1,27 @@
+"""The API root: /api/v1/ with OpenAPI docs at /api/v1/docs. Each app contributes a router."""
+
+from ninja import NinjaAPI
+
+from netzwerkstatt.core.api_auth import OptionalTokenOrSession
+
+api = NinjaAPI(
+    title="Netzwerkstatt API",
+    version="1",
+    description=(
+        "Read access to organisations, programmes and vocabularies. Send a personal API token "
+        "(created under Account → API tokens) as `Authorization: Bearer <token>`; without one "
+        "you see what a visitor sees."
+    ),
+    auth=OptionalTokenOrSession(),
+    urls_namespace="api",
+)
+
+from netzwerkstatt.accounts.api import router as accounts_router  # noqa: E402
+from netzwerkstatt.organisations.api import router as organisations_router  # noqa: E402
+from netzwerkstatt.programmes.api import router as programmes_router  # noqa: E402
+from netzwerkstatt.vocabularies.api import router as vocabularies_router  # noqa: E402
+
+api.add_router("/me", accounts_router)
+api.add_router("/organisations", organisations_router)
+api.add_router("/programmes", programmes_router)
+api.add_router("/vocabularies", vocabularies_router)

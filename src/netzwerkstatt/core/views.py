@@ -1,0 +1,110 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from netzwerkstatt.accounts import services as account_services
+from netzwerkstatt.accounts.models import Invitation
+from netzwerkstatt.organisations.models import Membership, Organisation
+from netzwerkstatt.programmes.models import Programme, ProgrammeRole
+
+from .models import AuditEntry, SitePage
+
+AUDIT_PAGE_SIZE = 50
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/home.html",
+        {
+            "programmes": Programme.objects.filter(is_public=True)[:6],
+            "organisation_count": Organisation.objects.count(),
+            "programme_count": Programme.objects.filter(is_public=True).count(),
+            "country_count": len(set(Organisation.objects.values_list("country", flat=True))),
+        },
+    )
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    roles = ProgrammeRole.objects.filter(user=user).select_related("programme")
+    programmes: dict[int, dict] = {}
+    for role in roles:
+        entry = programmes.setdefault(role.programme_id, {"programme": role.programme, "roles": []})
+        entry["roles"].append(role.get_role_display())
+    for programme in Programme.objects.filter(
+        participations__organisation__memberships__user=user
+    ).distinct():
+        programmes.setdefault(programme.pk, {"programme": programme, "roles": []})
+    tasks = []
+    for invitation in Invitation.objects.open().filter(email__iexact=user.email):
+        tasks.append({"kind": "invitation", "invitation": invitation})
+    for membership in memberships:
+        organisation = membership.organisation
+        if membership.role == Membership.Role.ADMIN and not (
+            organisation.description and organisation.region
+        ):
+            tasks.append({"kind": "profile", "organisation": organisation})
+    if not user.authenticator_set.exists():
+        tasks.append({"kind": "mfa"})
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "memberships": memberships,
+            "programmes": list(programmes.values()),
+            "tasks": tasks,
+        },
+    )
+
+
+def site_page(request: HttpRequest, kind: str) -> HttpResponse:
+    page = get_object_or_404(SitePage, kind=kind)
+    return render(request, "core/site_page.html", {"page": page})
+
+
+@permission_required("core.view_audit_log", raise_exception=True)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    entries = AuditEntry.objects.select_related("actor", "programme", "organisation")
+    return render_audit_log(request, entries, title=None)
+
+
+def render_audit_log(request: HttpRequest, entries, *, title, programme=None) -> HttpResponse:
+    action = request.GET.get("action", "").strip()
+    if action:
+        entries = entries.filter(action__startswith=action)
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/audit_log.html",
+        {"page": page, "programme": programme, "title": title, "action": action},
+    )
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; remembered in a cookie and, when signed in, on the account."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        if request.user.is_authenticated:
+            account_services.set_language(user=request.user, language=language)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+    return response

@@ -1,0 +1,84 @@
+/* Netzwerkstatt's small behaviours. No inline scripts anywhere (CSP), so everything hangs off
+   data attributes set in the templates. */
+(function () {
+  "use strict";
+
+  // Ask before destructive submissions: <form data-confirm="Really?">.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  }, true);
+
+  // Drafts survive a closed tab: <form data-draft="key"> keeps its text fields in localStorage
+  // until the form is submitted. A saved draft is restored only into fields that still hold the
+  // value the page was served with, so a newer server value is never overwritten silently.
+  function draftKey(form) { return "netzwerkstatt-draft:" + form.getAttribute("data-draft") + ":" + location.pathname; }
+  function textFields(form) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return (el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && /^(text|email|url|date|number|tel)$/.test(el.type))) && el.name;
+    });
+  }
+  function setupDraft(form) {
+    var key = draftKey(form);
+    var initial = {};
+    textFields(form).forEach(function (el) { initial[el.name] = el.value; });
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved && saved.fields) {
+      var restored = 0;
+      textFields(form).forEach(function (el) {
+        if (Object.prototype.hasOwnProperty.call(saved.fields, el.name) && saved.fields[el.name] !== el.value && saved.base[el.name] === el.value) {
+          el.value = saved.fields[el.name];
+          restored += 1;
+        }
+      });
+      if (restored) {
+        var note = document.createElement("div");
+        note.className = "alert alert-info draft-note";
+        note.setAttribute("role", "status");
+        note.textContent = form.getAttribute("data-draft-restored") || document.documentElement.getAttribute("data-draft-restored") || "Unsaved changes were restored.";
+        form.insertBefore(note, form.firstChild);
+      }
+    }
+    var timer = null;
+    form.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var fields = {};
+        textFields(form).forEach(function (el) { fields[el.name] = el.value; });
+        try { localStorage.setItem(key, JSON.stringify({ fields: fields, base: initial, saved: Date.now() })); } catch (e) { /* storage full or disabled */ }
+      }, 300);
+    });
+    form.addEventListener("submit", function () { try { localStorage.removeItem(key); } catch (e) { /* ignore */ } });
+  }
+
+  // Region lists follow the chosen country: only that country's <optgroup> stays visible.
+  function setupRegionFilter(form) {
+    var country = form.querySelector("select[name=country]");
+    var region = form.querySelector("select[name=region]");
+    if (!country || !region) { return; }
+    var update = function () {
+      var name = country.options[country.selectedIndex] ? country.options[country.selectedIndex].text : "";
+      Array.prototype.forEach.call(region.querySelectorAll("optgroup"), function (group) {
+        var show = !country.value || group.label === name;
+        group.hidden = !show;
+        group.disabled = !show;
+      });
+      var selected = region.options[region.selectedIndex];
+      if (selected && selected.parentNode.tagName === "OPTGROUP" && selected.parentNode.disabled) { region.value = ""; }
+    };
+    country.addEventListener("change", update);
+    update();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-draft]"), setupDraft);
+    Array.prototype.forEach.call(document.querySelectorAll("form"), setupRegionFilter);
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form"), setupRegionFilter);
+  });
+})();
