@@ -34,7 +34,7 @@ node_modules/.installed: package.json package-lock.json
 
 messages: $(VENV)/.installed
 	@scripts/ensure-apt msgfmt gettext
-	@cd src/netzwerkstatt && ../../$(MANAGE) compilemessages -v0
+	@$(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules --ignore=var
 
 makemessages: $(VENV)/.installed
 	cd src/netzwerkstatt && ../../$(MANAGE) makemessages -l de -l it --no-obsolete --add-location file -i "static/*"

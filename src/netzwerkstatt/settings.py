@@ -220,6 +220,8 @@ STORAGES = {
         )
     },
 }
+# Uploaded files (logos) are served by Django unless a reverse proxy serves MEDIA_ROOT itself.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 # Largest accepted logo, in bytes.
