@@ -70,7 +70,13 @@ class OrganisationForm(forms.ModelForm):
         return cleaned
 
     def profile_data(self) -> dict:
-        return {field: self.cleaned_data[field] for field in self.Meta.fields}
+        data = {field: self.cleaned_data[field] for field in self.Meta.fields}
+        # ClearableFileInput: None keeps the current logo, False removes it.
+        if data["logo"] is None:
+            del data["logo"]
+        elif data["logo"] is False:
+            data["logo"] = ""
+        return data
 
 
 class DirectoryFilterForm(forms.Form):
