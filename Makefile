@@ -37,7 +37,7 @@ messages: $(VENV)/.installed
 	@$(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules --ignore=var
 
 makemessages: $(VENV)/.installed
-	cd src/netzwerkstatt && ../../$(MANAGE) makemessages -l de -l it --no-obsolete --add-location file -i "static/*"
+	cd src/netzwerkstatt && ../../$(PY) ../../manage.py makemessages -l de -l it --no-obsolete --add-location file -i "static/*"
 
 demo: install
 	@$(DEV_ENV) $(MANAGE) migrate -v0
