@@ -1,5 +1,6 @@
 """The API root: /api/v1/ with OpenAPI docs at /api/v1/docs. Each app contributes a router."""
 
+from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
 from netzwerkstatt.core.api_auth import OptionalTokenOrSession
@@ -15,6 +16,13 @@ api = NinjaAPI(
     auth=OptionalTokenOrSession(),
     urls_namespace="api",
 )
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    # The rules helpers raise PermissionDenied; answer in JSON rather than with the HTML 403 page.
+    return api.create_response(request, {"detail": "Forbidden"}, status=403)
+
 
 from netzwerkstatt.accounts.api import router as accounts_router  # noqa: E402
 from netzwerkstatt.organisations.api import router as organisations_router  # noqa: E402

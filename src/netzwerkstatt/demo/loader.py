@@ -1,0 +1,364 @@
+"""Write the demo data through the domain services, in one transaction.
+
+Everything a person would do by hand goes through the same service functions the views call, with
+the person who would have done it as the actor: each organisation is registered by its first
+contact person (who becomes its admin) and gets its contact persons and members from them; the
+platform admin creates the programmes and appoints their coordinators; the first coordinator
+appoints the committee and admits the participating organisations. The audit log therefore reads
+like the history of a real platform.
+
+Accounts are the exception: there is no service that creates an account without an invitation
+e-mail, so people are written directly, with a verified primary e-mail address each (allauth's
+mandatory verification would otherwise stop them at the login).
+
+The load is deterministic (a seeded ``random.Random`` picks the generated names and consent
+dates) and runs once: when the platform admin account or one of the demo programmes exists, it
+writes nothing and only reports the logins again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.urls import reverse
+from django.utils.text import slugify
+
+from netzwerkstatt.accounts.models import User
+from netzwerkstatt.core.models import AuditEntry
+from netzwerkstatt.organisations import services as organisation_services
+from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
+from netzwerkstatt.programmes import services as programme_services
+from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeRole
+from netzwerkstatt.vocabularies.models import Theme
+
+from . import people
+from .data_erasmus import PRACTICE_IN_MOTION
+from .data_hesse import LERNORT_HESSEN
+from .data_mecklenburg import ELBE_OSTSEE
+from .data_ponteduale import PONTEDUALE
+from .spec import Org, Person, ProgrammeSpec
+
+PROGRAMMES: tuple[ProgrammeSpec, ...] = (
+    PONTEDUALE,
+    LERNORT_HESSEN,
+    ELBE_OSTSEE,
+    PRACTICE_IN_MOTION,
+)
+SEED = 2024
+# Contact persons gave their consent on a day in this range.
+CONSENT_FROM = datetime.date(2024, 1, 15)
+CONSENT_DAYS = 600
+INTERFACE_LANGUAGES = {code for code, _name in settings.LANGUAGES}
+COUNTED = {
+    "programmes": Programme,
+    "organisations": Organisation,
+    "people": User,
+    "memberships": Membership,
+    "contact persons": ContactPerson,
+    "participations": Participation,
+    "programme roles": ProgrammeRole,
+    "audit entries": AuditEntry,
+}
+
+
+@dataclass(frozen=True)
+class Login:
+    role: str
+    name: str
+    email: str
+    password: str
+    look_at: str
+
+
+@dataclass
+class LoadResult:
+    created: bool
+    found: str = ""  # what showed that the demo data is already there
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)  # rows written, by kind
+    logins: list[Login] = field(default_factory=list)
+
+
+def all_organisations() -> dict[str, Org]:
+    organisations: dict[str, Org] = {}
+    for programme in PROGRAMMES:
+        for org in programme.organisations:
+            if org.key in organisations:
+                raise ValueError(f"The organisation {org.key} is defined twice.")
+            organisations[org.key] = org
+    return organisations
+
+
+def programme_slugs() -> list[str]:
+    """The addresses ``create_programme`` gives the demo programmes on an empty platform."""
+    return [slugify(spec.name)[:70] for spec in PROGRAMMES]
+
+
+def existing_load() -> str:
+    """What shows the demo data is loaded already, or "" when nothing does."""
+    if User.objects.filter(email__iexact=people.PLATFORM_ADMIN.email).exists():
+        return f"the account {people.PLATFORM_ADMIN.email}"
+    name = Programme.objects.filter(slug__in=programme_slugs()).values_list("name", flat=True)
+    if name:
+        return f"the programme {name[0]}"
+    return ""
+
+
+def load_demo() -> LoadResult:
+    started = time.perf_counter()
+    with transaction.atomic():
+        found = existing_load()
+        if found:
+            return LoadResult(created=False, found=found, logins=logins())
+        before = {label: model.objects.count() for label, model in COUNTED.items()}
+        _Loader().run()
+        counts = {label: model.objects.count() - before[label] for label, model in COUNTED.items()}
+    return LoadResult(
+        created=True,
+        seconds=time.perf_counter() - started,
+        counts=counts,
+        logins=logins(),
+    )
+
+
+def _language(org: Org) -> str:
+    """The interface language of the organisation's people: its first one the platform speaks."""
+    return next((code for code in org.language_list if code in INTERFACE_LANGUAGES), "en")
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.random = random.Random(SEED)
+        self.organisations = all_organisations()
+        self.themes = {theme.code: theme for theme in Theme.objects.all()}
+        self.users: dict[str, User] = {}
+        self.created: dict[str, Organisation] = {}
+
+    def run(self) -> None:
+        extra_members = self._pick_extra_members()
+        self._create_people(extra_members)
+        for org in self.organisations.values():
+            self._create_organisation(org)
+        for key, persons in extra_members.items():
+            for person in persons:
+                self._add_member(key, person)
+        for spec in PROGRAMMES:
+            for person in (*spec.coordinators, *spec.committee):
+                if person.organisation:
+                    self._add_member(person.organisation, person)
+        self._add_member(people.ORGANISATION_MEMBER.organisation, people.ORGANISATION_MEMBER)
+        for spec in PROGRAMMES:
+            self._create_programme(spec)
+
+    # People
+
+    def _email(self, person: Person) -> str:
+        if person.email:
+            return person.email.lower()
+        return self.organisations[person.organisation].email_of(person.name)
+
+    def _first_admin(self, org: Org) -> Person:
+        """The person who registers the organisation on the platform."""
+        if org.admin_email:
+            return next(p for _role, p in people.LOGINS if p.email == org.admin_email)
+        return Person(name=org.contacts[0].name, language=_language(org), organisation=org.key)
+
+    def _pick_extra_members(self) -> dict[str, list[Person]]:
+        picked: dict[str, list[Person]] = {}
+        taken = set()
+        for org in self.organisations.values():
+            first_names, last_names = people.NAMES.get(org.country, people.NAMES["DE"])
+            language = _language(org)
+            # No namesakes of the contact persons: they would look like relatives.
+            contact_surnames = {contact.name.split()[-1] for contact in org.contacts}
+            while len(picked.setdefault(org.key, [])) < org.extra_members:
+                surname = self.random.choice(last_names)
+                name = f"{self.random.choice(first_names)} {surname}"
+                if name in taken or surname.split()[-1] in contact_surnames:
+                    continue
+                taken.add(name)
+                picked[org.key].append(Person(name=name, language=language, organisation=org.key))
+        return picked
+
+    def _create_people(self, extra_members: dict[str, list[Person]]) -> None:
+        everyone: list[Person] = [person for _role, person in people.LOGINS]
+        everyone += [self._first_admin(org) for org in self.organisations.values()]
+        for spec in PROGRAMMES:
+            everyone += [*spec.coordinators, *spec.committee]
+        for persons in extra_members.values():
+            everyone += persons
+        unique: dict[str, Person] = {}
+        for person in everyone:
+            unique.setdefault(self._email(person), person)
+        # One hash for everybody: the same password, and hashing once keeps the load fast.
+        password = make_password(people.DEMO_PASSWORD)
+        users = User.objects.bulk_create(
+            User(
+                email=email,
+                name=person.name,
+                language=person.language,
+                password=password,
+                is_staff=person.is_platform_admin,
+                is_superuser=person.is_platform_admin,
+            )
+            for email, person in unique.items()
+        )
+        EmailAddress.objects.bulk_create(
+            EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in users
+        )
+        self.users = {user.email: user for user in users}
+
+    def user(self, person: Person) -> User:
+        return self.users[self._email(person)]
+
+    # Organisations
+
+    def _create_organisation(self, org: Org) -> None:
+        missing = set(org.themes) - set(self.themes)
+        if missing:
+            raise ValueError(f"{org.key}: unknown themes {sorted(missing)}; run migrate first.")
+        admin = self.user(self._first_admin(org))
+        organisation = organisation_services.create_organisation(
+            actor=admin,
+            data={
+                "name": org.name,
+                "kind": org.kind,
+                "sector": org.sector,
+                "country": org.country,
+                "region": org.region,
+                **org.address_parts(),
+                "website": org.website,
+                "languages": org.language_list,
+                "description": org.description,
+                "themes": [self.themes[code] for code in org.themes],
+                "core_competencies": "\n".join(org.competencies),
+            },
+        )
+        for contact in org.contacts:
+            organisation_services.save_contact_person(
+                actor=admin,
+                organisation=organisation,
+                contact=None,
+                data={
+                    "name": contact.name,
+                    "function": contact.function,
+                    "email": org.email_of(contact.name),
+                    "phone": contact.phone,
+                    "consent_date": CONSENT_FROM
+                    + datetime.timedelta(days=self.random.randrange(CONSENT_DAYS)),
+                    "is_public": contact.public,
+                },
+            )
+        self.created[org.key] = organisation
+
+    def _add_member(self, key: str, person: Person) -> None:
+        organisation = self.created[key]
+        organisation_services.add_member(
+            actor=self.user(self._first_admin(self.organisations[key])),
+            organisation=organisation,
+            user=self.user(person),
+            role=Membership.Role.MEMBER,
+        )
+
+    # Programmes
+
+    def _create_programme(self, spec: ProgrammeSpec) -> None:
+        admin = self.user(people.PLATFORM_ADMIN)
+        programme = programme_services.create_programme(
+            actor=admin,
+            data={
+                "name": spec.name,
+                "tagline": spec.tagline,
+                "description": spec.description,
+                "funder": spec.funder,
+                "funding_scheme": spec.funding_scheme,
+                "starts_on": spec.starts_on,
+                "ends_on": spec.ends_on,
+                "countries": list(spec.countries),
+                "working_languages": list(spec.working_languages),
+                "website": spec.website,
+                "is_public": True,
+            },
+        )
+        self._grant(programme, spec.coordinators, ProgrammeRole.Role.COORDINATOR, actor=admin)
+        coordinator = self.user(spec.coordinators[0])
+        self._grant(
+            programme, spec.committee, ProgrammeRole.Role.COMMITTEE_MEMBER, actor=coordinator
+        )
+        for key in spec.participants:
+            programme_services.add_participant(
+                actor=coordinator, programme=programme, organisation=self.created[key]
+            )
+        # add_participant has no date of its own; the demo organisations joined at the start.
+        Participation.objects.filter(programme=programme).update(joined_on=spec.starts_on)
+
+    def _grant(self, programme, persons: Iterable[Person], role: str, *, actor: User) -> None:
+        for person in persons:
+            programme_services.grant_role(
+                actor=actor, programme=programme, user=self.user(person), role=role
+            )
+
+
+# What each login should look at first, read from the database so it is right on a second run.
+
+
+def _url(name: str, **kwargs) -> str:
+    return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+
+
+def logins() -> list[Login]:
+    users = {
+        u.email: u for u in User.objects.filter(email__in=[p.email for _role, p in people.LOGINS])
+    }
+    coordinated = Programme.objects.filter(
+        roles__user__email=people.COORDINATOR.email, roles__role=ProgrammeRole.Role.COORDINATOR
+    ).first()
+    reviewed = Programme.objects.filter(
+        roles__user__email=people.COMMITTEE_MEMBER.email,
+        roles__role=ProgrammeRole.Role.COMMITTEE_MEMBER,
+    ).first()
+    administered = Organisation.objects.filter(
+        memberships__user__email=people.ORGANISATION_ADMIN.email,
+        memberships__role=Membership.Role.ADMIN,
+    ).first()
+    look_at = {
+        people.PLATFORM_ADMIN.email: f"Audit log: {_url('core:audit_log')}",
+        people.COORDINATOR.email: (
+            f"Participants: {_url('programmes:participants', slug=coordinated.slug)}"
+            if coordinated
+            else ""
+        ),
+        people.COMMITTEE_MEMBER.email: (
+            f"Programme: {_url('programmes:detail', slug=reviewed.slug)}" if reviewed else ""
+        ),
+        people.ORGANISATION_ADMIN.email: (
+            f"Members: {_url('organisations:members', slug=administered.slug)}"
+            if administered
+            else ""
+        ),
+        # A partner in the same programme: its private contact persons are visible.
+        people.ORGANISATION_MEMBER.email: (
+            f"Partner's contacts: {_url('organisations:detail', slug=administered.slug)}"
+            if administered
+            else ""
+        ),
+        people.OUTSIDER.email: f"Public directory: {_url('organisations:directory')}",
+    }
+    return [
+        Login(
+            role=role,
+            name=users[person.email].name if person.email in users else person.name,
+            email=person.email,
+            password=people.DEMO_PASSWORD,
+            look_at=look_at[person.email],
+        )
+        for role, person in people.LOGINS
+    ]

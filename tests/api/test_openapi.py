@@ -1,0 +1,74 @@
+"""The OpenAPI document describes every endpoint with its response schema."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from netzwerkstatt.api import api
+
+OPENAPI = "/api/v1/openapi.json"
+
+ENDPOINTS = {
+    "/api/v1/me": ("accounts", "MeOut"),
+    "/api/v1/organisations": ("organisations", "PagedOrganisationOut"),
+    "/api/v1/organisations/{slug}": ("organisations", "OrganisationDetailOut"),
+    "/api/v1/programmes": ("programmes", "ProgrammeOut"),
+    "/api/v1/programmes/{slug}": ("programmes", "ProgrammeDetailOut"),
+    "/api/v1/vocabularies/themes": ("vocabularies", "ThemeOut"),
+    "/api/v1/vocabularies/isced-fields": ("vocabularies", "IscedFieldOut"),
+    "/api/v1/vocabularies/eqf-levels": ("vocabularies", "EqfLevelOut"),
+    "/api/v1/vocabularies/countries": ("vocabularies", "CountryOut"),
+    "/api/v1/vocabularies/regions": ("vocabularies", "RegionOut"),
+}
+
+
+@pytest.fixture
+def schema(client, db) -> dict:
+    response = client.get(OPENAPI)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_it_lists_exactly_the_read_endpoints(schema):
+    assert set(schema["paths"]) == set(ENDPOINTS)
+    assert {method for path in schema["paths"].values() for method in path} == {"get"}
+
+
+@pytest.mark.parametrize("path, tag_and_schema", ENDPOINTS.items())
+def test_each_endpoint_states_its_response_schema_and_tag(schema, path, tag_and_schema):
+    tag, schema_name = tag_and_schema
+    operation = schema["paths"][path]["get"]
+    body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert body.get("$ref", body.get("items", {}).get("$ref")) == (
+        f"#/components/schemas/{schema_name}"
+    )
+    assert operation["tags"] == [tag]
+    assert schema_name in schema["components"]["schemas"]
+
+
+def test_me_documents_its_401(schema):
+    assert "401" in schema["paths"]["/api/v1/me"]["get"]["responses"]
+
+
+def test_the_directory_documents_its_filters_and_pages(schema):
+    parameters = schema["paths"]["/api/v1/organisations"]["get"]["parameters"]
+    assert [p["name"] for p in parameters] == [
+        "q", "kind", "country", "region", "theme", "limit", "offset",
+    ]  # fmt: skip
+    limit = next(p for p in parameters if p["name"] == "limit")["schema"]
+    assert (limit["default"], limit["maximum"]) == (50, 200)
+
+
+def test_the_docs_page_is_served(client, db):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    assert b"openapi.json" in response.content
+
+
+def test_a_permission_denied_is_answered_in_json(rf):
+    # No read endpoint refuses with 403 today (hidden programmes are 404), but the rules helpers
+    # raise PermissionDenied and the API must not answer with the HTML error page.
+    response = api.on_exception(rf.get("/api/v1/anything"), PermissionDenied())
+
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response.content == b'{"detail": "Forbidden"}'

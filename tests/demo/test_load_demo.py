@@ -1,0 +1,264 @@
+"""``manage.py load_demo``: the demo data a new installation shows first.
+
+The command is called as an operator would call it, twice where it matters, and the tests read
+the database to check the programmes are at the scale of the seed texts, every role has a working
+login and the audit log tells how the data came about."""
+
+import io
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.urls import reverse
+
+from netzwerkstatt.accounts.models import User
+from netzwerkstatt.core.models import AuditEntry
+from netzwerkstatt.demo import people
+from netzwerkstatt.demo.loader import all_organisations
+from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
+from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeRole
+from netzwerkstatt.vocabularies import regions
+
+ROLE_EMAILS = [person.email for _role, person in people.LOGINS]
+
+
+def load_demo(**options) -> str:
+    out = io.StringIO()
+    call_command("load_demo", allow_without_debug=True, stdout=out, **options)
+    return out.getvalue()
+
+
+def row_counts() -> dict[str, int]:
+    """Rows in every table the project owns, plus allauth's e-mail addresses."""
+    models = [
+        model
+        for config in apps.get_app_configs()
+        if config.name.startswith("netzwerkstatt.")
+        for model in config.get_models()
+    ]
+    counts = {model._meta.label: model.objects.count() for model in models}
+    counts["account.EmailAddress"] = EmailAddress.objects.count()
+    return counts
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The demo data, loaded once for this module (a load takes about a second) in a transaction
+    that is rolled back after the module's last test. Each test still runs in its own savepoint,
+    so tests that change data do not affect the others."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def output(loaded, db) -> str:
+    """What the first run printed."""
+    return loaded
+
+
+def participants(programme_name: str):
+    return Organisation.objects.filter(participations__programme__name=programme_name)
+
+
+def test_it_loads_the_four_programmes_of_the_seed_texts(output):
+    assert sorted(Programme.objects.values_list("name", flat=True)) == [
+        "#LernortHessen.digital",
+        "Bildungsnetzwerk Elbe-Ostsee",
+        "PonteDuale",
+        "Practice in Motion",
+    ]
+    for programme in Programme.objects.all():
+        assert programme.funder
+        assert programme.funding_scheme
+        assert programme.starts_on < programme.ends_on
+        assert programme.countries
+        assert programme.working_languages
+        assert programme.description.data["de"] and programme.description.data["en"]
+        assert programme.roles.filter(role=ProgrammeRole.Role.COORDINATOR).exists()
+
+
+def test_the_german_italian_programme_spans_12_italian_regions_and_7_german_states(output):
+    organisations = participants("PonteDuale")
+    italian = set(organisations.filter(country="IT").values_list("region", flat=True))
+    german = set(organisations.filter(country="DE").values_list("region", flat=True))
+    assert organisations.count() >= 40
+    assert len(italian) == 12
+    assert len(german) == 7
+    assert set(organisations.values_list("kind", flat=True)) >= {
+        Organisation.Kind.VOCATIONAL_SCHOOL,
+        Organisation.Kind.TRAINING_COMPANY,
+        Organisation.Kind.CHAMBER,
+        Organisation.Kind.ASSOCIATION,
+        Organisation.Kind.UNIVERSITY,
+        Organisation.Kind.TRAINING_PROVIDER,
+        Organisation.Kind.PUBLIC_AUTHORITY,
+    }
+    programme = Programme.objects.get(name="PonteDuale")
+    assert programme.roles.filter(role=ProgrammeRole.Role.COMMITTEE_MEMBER).count() == 4
+
+
+def test_the_tandem_programme_has_ten_schools_and_ten_companies_in_hesse(output):
+    organisations = participants("#LernortHessen.digital")
+    assert organisations.filter(kind=Organisation.Kind.VOCATIONAL_SCHOOL).count() == 10
+    assert organisations.filter(kind=Organisation.Kind.TRAINING_COMPANY).count() == 10
+    assert organisations.count() == 20
+    assert set(organisations.values_list("region", flat=True)) == {"DE-HE"}
+
+
+def test_the_cluster_has_eight_providers_in_western_mecklenburg(output):
+    organisations = participants("Bildungsnetzwerk Elbe-Ostsee")
+    assert organisations.count() == 8
+    assert set(organisations.values_list("region", flat=True)) == {"DE-MV"}
+    assert organisations.filter(kind=Organisation.Kind.TRAINING_PROVIDER).count() == 7
+    assert set(organisations.values_list("city", flat=True)) == {
+        "Schwerin", "Wismar", "Hagenow", "Ludwigslust", "Grevesmühlen", "Gadebusch", "Parchim",
+        "Boizenburg/Elbe",
+    }  # fmt: skip
+
+
+def test_the_erasmus_partnership_has_one_or_two_partners_in_each_of_seven_countries(output):
+    organisations = participants("Practice in Motion")
+    countries = list(organisations.values_list("country", flat=True))
+    assert set(countries) == {"DE", "IT", "AT", "ES", "PL", "NL", "FI"}
+    assert all(1 <= countries.count(country) <= 2 for country in set(countries))
+
+
+def test_every_organisation_has_a_complete_profile_in_a_real_region(output):
+    for organisation in Organisation.objects.prefetch_related("themes", "contact_persons"):
+        assert regions.is_region_of(organisation.region, organisation.country), organisation
+        assert organisation.description
+        assert organisation.street and organisation.postal_code and organisation.city
+        assert organisation.website.endswith(".example.org")
+        assert organisation.languages
+        assert organisation.themes.exists()
+        assert organisation.competency_list
+        assert 1 <= organisation.contact_persons.count() <= 2
+        assert organisation.memberships.filter(role=Membership.Role.ADMIN).exists()
+    assert ContactPerson.objects.filter(is_public=True).exists()
+    assert ContactPerson.objects.filter(is_public=False).exists()
+    assert not ContactPerson.objects.filter(consent_date__isnull=True).exists()
+
+
+def test_every_organisation_in_the_data_is_loaded_once(output):
+    assert Organisation.objects.count() == len(all_organisations())
+    assert Organisation.objects.values("name").distinct().count() == Organisation.objects.count()
+
+
+def test_it_prints_a_login_for_every_role(output):
+    for role, person in people.LOGINS:
+        assert role in output
+        assert person.email in output
+    assert people.DEMO_PASSWORD in output
+    assert "http://testserver/programmes/ponteduale/organisations/" in output
+
+
+def test_each_login_has_its_role(output):
+    ponteduale = Programme.objects.get(name="PonteDuale")
+    admin = User.objects.get(email=people.PLATFORM_ADMIN.email)
+    assert admin.is_superuser and admin.is_staff
+    assert ponteduale.roles.filter(
+        user__email=people.COORDINATOR.email, role=ProgrammeRole.Role.COORDINATOR
+    ).exists()
+    assert ponteduale.roles.filter(
+        user__email=people.COMMITTEE_MEMBER.email, role=ProgrammeRole.Role.COMMITTEE_MEMBER
+    ).exists()
+    org_admin = Membership.objects.get(user__email=people.ORGANISATION_ADMIN.email)
+    member = Membership.objects.get(user__email=people.ORGANISATION_MEMBER.email)
+    assert org_admin.role == Membership.Role.ADMIN
+    assert member.role == Membership.Role.MEMBER
+    # The member sees the organisation admin's organisation as a partner in PonteDuale.
+    assert (
+        Participation.objects.filter(
+            programme=ponteduale, organisation__in=[org_admin.organisation, member.organisation]
+        ).count()
+        == 2
+    )
+    outsider = User.objects.get(email=people.OUTSIDER.email)
+    assert not outsider.memberships.exists()
+    assert not outsider.programme_roles.exists()
+    assert {u.language for u in User.objects.filter(email__in=ROLE_EMAILS)} == {"de", "it", "en"}
+
+
+def test_a_second_run_writes_nothing_and_prints_the_logins_again(output):
+    before = row_counts()
+    again = load_demo()
+    assert row_counts() == before
+    assert "already loaded" in again
+    for email in ROLE_EMAILS:
+        assert email in again
+
+
+def test_a_half_deleted_load_is_not_loaded_a_second_time(output):
+    User.objects.filter(email=people.PLATFORM_ADMIN.email).delete()
+    programmes = Programme.objects.count()
+    again = load_demo()
+    assert "already loaded" in again
+    assert Programme.objects.count() == programmes
+
+
+def test_every_person_has_a_verified_primary_address(output):
+    assert EmailAddress.objects.count() == User.objects.count()
+    assert not EmailAddress.objects.filter(verified=False).exists()
+    assert not EmailAddress.objects.filter(primary=False).exists()
+
+
+def test_the_demo_admin_can_log_in(client, output):
+    assert client.login(email=people.PLATFORM_ADMIN.email, password=people.DEMO_PASSWORD)
+    response = client.get(reverse("core:audit_log"))
+    assert response.status_code == 200
+
+
+def test_a_demo_login_passes_mandatory_e_mail_verification(client, output):
+    response = client.post(
+        reverse("account_login"),
+        {"login": people.ORGANISATION_MEMBER.email, "password": people.DEMO_PASSWORD},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:dashboard")
+
+
+def test_the_audit_log_tells_who_did_what(output):
+    admin = User.objects.get(email=people.PLATFORM_ADMIN.email)
+    coordinator = User.objects.get(email=people.COORDINATOR.email)
+    created = AuditEntry.objects.filter(action="programme.created")
+    assert set(created.values_list("actor", flat=True)) == {admin.pk}
+    assert created.count() == 4
+    assert AuditEntry.objects.filter(action="organisation.created").count() == (
+        Organisation.objects.count()
+    )
+    assert AuditEntry.objects.filter(action="contact_person.added").count() == (
+        ContactPerson.objects.count()
+    )
+    assert (
+        AuditEntry.objects.filter(
+            action="participation.added", programme__name="PonteDuale", actor=coordinator
+        ).count()
+        == Participation.objects.filter(programme__name="PonteDuale").count()
+    )
+    assert not AuditEntry.objects.filter(actor__isnull=True).exists()
+    # Organisations are registered by their own first admin, not all by the platform admin.
+    org_admin = User.objects.get(email=people.ORGANISATION_ADMIN.email)
+    assert AuditEntry.objects.filter(action="organisation.created", actor=org_admin).count() == 1
+
+
+# These two do not ask for the loaded data, but may run after it was loaded for the module.
+
+
+def test_it_refuses_to_run_without_debug_unless_told(db, settings):
+    settings.DEBUG = False
+    before = row_counts()
+    with pytest.raises(CommandError, match="--allow-without-debug"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert row_counts() == before
+
+
+def test_it_runs_without_the_flag_when_debug_is_on(db, settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert people.PLATFORM_ADMIN.email in out.getvalue()
+    assert Programme.objects.count() == 4
