@@ -23,7 +23,9 @@ INVITATION_VALID_FOR = datetime.timedelta(days=14)
 
 @transaction.atomic
 def update_profile(*, user: User, name: str, language: str) -> User:
-    before = audit.snapshot(user, ("name", "language"))
+    # The previous values come from the database: a validated ModelForm has already written
+    # the new values onto the caller's instance.
+    before = audit.snapshot(User.objects.get(pk=user.pk), ("name", "language"))
     user.name = name
     user.language = language
     user.save(update_fields=["name", "language"])
@@ -81,7 +83,8 @@ def invite(
             "invitation": invitation,
             "inviter": inviter,
             "target": str(invitation.target),
-            "role": invitation.get_role_display(),
+            # The label stays lazy so it is translated into the invitee's language, not ours.
+            "role": Invitation.Role(invitation.role).label,
             "url": settings.SITE_URL + reverse("accounts:invitation", kwargs={"token": raw}),
             "expires_at": invitation.expires_at,
         },
@@ -91,6 +94,8 @@ def invite(
 
 @transaction.atomic
 def revoke_invitation(*, actor: User, invitation: Invitation) -> Invitation:
+    # Read the status under a lock: the caller's copy may predate an acceptance.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:
         raise ValidationError(_("This invitation is no longer open."))
     invitation.status = Invitation.Status.REVOKED
@@ -267,6 +272,10 @@ def erase_account(*, user: User) -> None:
     user.api_tokens.all().delete()
     user.authenticator_set.all().delete()
     EmailAddress.objects.filter(user=user).delete()
+    # Open links to the erased address must not create a new account afterwards.
+    Invitation.objects.filter(email__iexact=user.email, status=Invitation.Status.PENDING).update(
+        status=Invitation.Status.REVOKED
+    )
     Invitation.objects.filter(email__iexact=user.email).update(email="erased@invalid")
     user.email = f"erased-{user.pk}@invalid"
     user.name = ""

@@ -57,8 +57,8 @@ def tokens(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@login_required
 def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(request.user.api_tokens, pk=token_id)
     services.revoke_api_token(user=request.user, token=token)
@@ -105,7 +105,11 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     form = None
     if request.user.is_authenticated:
         if request.method == "POST":
-            services.accept_invitation(invitation=found, user=request.user)
+            try:
+                services.accept_invitation(invitation=found, user=request.user)
+            except ValidationError as error:  # accepted or withdrawn since the page was read
+                messages.error(request, " ".join(error.messages))
+                return redirect(request.path)
             messages.success(
                 request,
                 _("Welcome! You now have the role %(role)s.") % {"role": found.get_role_display()},
@@ -114,15 +118,19 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     elif not account_exists:
         form = InvitationSignupForm(request.POST or None, email=found.email)
         if request.method == "POST" and form.is_valid():
-            user = services.create_account_from_invitation(
-                invitation=found,
-                name=form.cleaned_data["name"],
-                password=form.cleaned_data["password1"],
-                language=(request.LANGUAGE_CODE or "")[:2],
-            )
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome to Netzwerkstatt!"))
-            return redirect(found.target.get_absolute_url())
+            try:
+                user = services.create_account_from_invitation(
+                    invitation=found,
+                    name=form.cleaned_data["name"],
+                    password=form.cleaned_data["password1"],
+                    language=(request.LANGUAGE_CODE or "")[:2],
+                )
+            except ValidationError as error:  # e.g. a deactivated account has this address
+                form.add_error(None, error)
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, _("Welcome to Netzwerkstatt!"))
+                return redirect(found.target.get_absolute_url())
     return render(
         request,
         "accounts/invitation.html",

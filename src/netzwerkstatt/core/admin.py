@@ -1,4 +1,5 @@
 from django.contrib import admin
+from i18nfield.admin import I18nModelAdmin
 
 from .models import AuditEntry, SitePage
 
@@ -23,7 +24,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(SitePage)
-class SitePageAdmin(admin.ModelAdmin):
+class SitePageAdmin(I18nModelAdmin):
     list_display = ["kind", "title", "updated"]
     search_fields = ["title", "body"]
     list_filter = ["kind"]

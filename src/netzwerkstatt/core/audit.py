@@ -45,10 +45,12 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 
 def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Fields whose value differs, as ``{field: {"old": ..., "new": ...}}``."""
+    """Fields whose value differs, as ``{field: {"old": ..., "new": ...}}``. A field missing on
+    one side counts as None, so a deletion (``after`` empty) records every old value."""
+    keys = [*after, *(key for key in before if key not in after)]
     return {
         key: {"old": before.get(key), "new": after.get(key)}
-        for key in after
+        for key in keys
         if before.get(key) != after.get(key)
     }
 

@@ -5,7 +5,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from i18nfield.forms import I18nTextarea
 from PIL import Image
 
 ACCEPTED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
@@ -76,3 +78,29 @@ class BootstrapBoundField(forms.BoundField):
 class FormRenderer(TemplatesSetting):
     bound_field_class = BootstrapBoundField
     field_template_name = "includes/field.html"
+
+
+class LabelledI18nTextarea(I18nTextarea):
+    """django-i18nfield's textareas, one per language, each with a visible label. The package
+    names the language only in a title and a placeholder, which disappears once one types."""
+
+    def __init__(self, locales, field, attrs=None):
+        # One box per language stacks up: five rows each instead of Django's ten.
+        super().__init__(locales, field, attrs={"rows": 5, **(attrs or {})})
+
+    def format_output(self, rendered_widgets, id_) -> str:
+        names = dict(settings.LANGUAGES)
+        indexes = [i for i, code in enumerate(self.locales) if code in self.enabled_locales]
+        return format_html(
+            '<div class="i18n-form-group" id="{}">{}</div>',
+            id_,
+            format_html_join(
+                "",
+                '<div class="i18n-language"><label class="form-label small mb-1" for="{}_{}">'
+                "{}</label>{}</div>",
+                (
+                    (id_, index, names.get(self.locales[index], self.locales[index]), html)
+                    for index, html in zip(indexes, rendered_widgets, strict=True)
+                ),
+            ),
+        )

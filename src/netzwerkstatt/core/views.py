@@ -43,7 +43,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     ).distinct():
         programmes.setdefault(programme.pk, {"programme": programme, "roles": []})
     tasks = []
-    for invitation in Invitation.objects.open().filter(email__iexact=user.email):
+    for invitation in (
+        Invitation.objects.open()
+        .filter(email__iexact=user.email)
+        .select_related("organisation", "programme")
+    ):
         tasks.append({"kind": "invitation", "invitation": invitation})
     for membership in memberships:
         organisation = membership.organisation
@@ -69,6 +73,7 @@ def site_page(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, "core/site_page.html", {"page": page})
 
 
+@login_required
 @permission_required("core.view_audit_log", raise_exception=True)
 def audit_log(request: HttpRequest) -> HttpResponse:
     entries = AuditEntry.objects.select_related("actor", "programme", "organisation")

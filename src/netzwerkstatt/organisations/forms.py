@@ -37,6 +37,14 @@ class OrganisationForm(forms.ModelForm):
             ),
         }
         help_texts = {"description": _("Markdown: **bold**, *italic*, lists and links.")}
+        # Django's ImageField reads the file before clean_logo; give its refusal our wording.
+        error_messages = {
+            "logo": {
+                "invalid_image": _(
+                    "This file is not an image we can read. Upload a PNG, JPEG, WebP or GIF file."
+                )
+            }
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

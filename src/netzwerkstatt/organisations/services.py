@@ -164,7 +164,10 @@ def save_contact_person(
     *, actor, organisation: Organisation, contact: ContactPerson | None, data: dict[str, Any]
 ) -> ContactPerson:
     """Create a contact person (``contact`` None) or change one."""
-    before = audit.snapshot(contact, CONTACT_FIELDS) if contact else {}
+    # The previous values come from the database: a validated ModelForm has already written
+    # the new values onto the caller's instance.
+    stored = ContactPerson.objects.filter(pk=contact.pk).first() if contact else None
+    before = audit.snapshot(stored, CONTACT_FIELDS) if stored else {}
     contact = contact or ContactPerson(organisation=organisation)
     for field, value in data.items():
         setattr(contact, field, value)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,8 +31,13 @@ def directory(request: HttpRequest) -> HttpResponse:
         theme=filters.get("theme"),
     )
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "organisations/_results.html" if request.htmx else "organisations/directory.html"
-    return render(request, template, {"form": form, "page": page})
+    # htmx swaps in the results only; restoring a page from history needs the whole page.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "organisations/_results.html" if partial else "organisations/directory.html"
+    response = render(request, template, {"form": form, "page": page})
+    # One URL, two bodies: caches (and the back button) must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -111,8 +117,8 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@login_required
 def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, "organisations.manage_members")
     membership = get_object_or_404(organisation.memberships, pk=membership_id)
@@ -128,8 +134,8 @@ def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
     return redirect("organisations:members", slug=organisation.slug)
 
 
-@login_required
 @require_POST
+@login_required
 def remove_member(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, "organisations.manage_members")
     membership = get_object_or_404(organisation.memberships, pk=membership_id)
@@ -141,8 +147,8 @@ def remove_member(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
     return redirect("organisations:members", slug=organisation.slug)
 
 
-@login_required
 @require_POST
+@login_required
 def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, "organisations.manage_members")
     invitation = get_object_or_404(organisation.invitations, pk=invitation_id)
@@ -172,8 +178,8 @@ def contact_form(request: HttpRequest, slug: str, contact_id: int | None = None)
     )
 
 
-@login_required
 @require_POST
+@login_required
 def contact_delete(request: HttpRequest, slug: str, contact_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug, "organisations.change_organisation")
     contact: ContactPerson = get_object_or_404(organisation.contact_persons, pk=contact_id)

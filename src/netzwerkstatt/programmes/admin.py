@@ -1,4 +1,5 @@
 from django.contrib import admin
+from i18nfield.admin import I18nModelAdmin
 
 from .models import Participation, Programme, ProgrammeRole
 
@@ -16,7 +17,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(I18nModelAdmin):
     list_display = ["name", "funder", "starts_on", "ends_on", "is_public"]
     list_filter = ["is_public", "funder"]
     search_fields = ["name", "tagline", "funder", "funding_scheme"]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netzwerkstatt.core.forms import LabelledI18nTextarea
 from netzwerkstatt.organisations.models import Organisation
 from netzwerkstatt.vocabularies import regions
 
@@ -29,6 +30,7 @@ class ProgrammeForm(forms.ModelForm):
             "countries", "working_languages", "website", "is_public",
         ]  # fmt: skip
         widgets = {
+            "description": LabelledI18nTextarea,
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }

@@ -99,8 +99,8 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@login_required
 def revoke_role(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
     programme = get_programme_for(request.user, slug, "programmes.manage_people")
     programme_role = get_object_or_404(programme.roles, pk=role_id)
@@ -114,8 +114,8 @@ def revoke_role(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
     return redirect("programmes:people", slug=programme.slug)
 
 
-@login_required
 @require_POST
+@login_required
 def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
     programme = get_programme_for(request.user, slug, "programmes.manage_people")
     invitation = get_object_or_404(programme.invitations, pk=invitation_id)
@@ -152,8 +152,8 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@login_required
 def remove_participant(request: HttpRequest, slug: str, participation_id: int) -> HttpResponse:
     programme = get_programme_for(request.user, slug, "programmes.change_programme")
     participation = get_object_or_404(programme.participations, pk=participation_id)

@@ -1,10 +1,11 @@
 from django.contrib import admin
+from i18nfield.admin import I18nModelAdmin
 
 from .models import EqfLevel, IscedField, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(I18nModelAdmin):
     list_display = ["code", "name", "position", "is_active"]
     list_editable = ["position", "is_active"]
     list_filter = ["is_active"]
@@ -12,7 +13,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(IscedField)
-class IscedFieldAdmin(admin.ModelAdmin):
+class IscedFieldAdmin(I18nModelAdmin):
     list_display = ["code", "name", "level", "parent"]
     list_filter = ["level"]
     search_fields = ["code", "name"]
@@ -20,7 +21,7 @@ class IscedFieldAdmin(admin.ModelAdmin):
 
 
 @admin.register(EqfLevel)
-class EqfLevelAdmin(admin.ModelAdmin):
+class EqfLevelAdmin(I18nModelAdmin):
     list_display = ["level", "knowledge"]
     search_fields = ["knowledge", "skills", "responsibility"]
     list_filter = ["level"]
