@@ -137,6 +137,9 @@ def test_invite_again_revokes_the_older_link(client, django_capture_on_commit_ca
     old_page = client.get(_link(mail.outbox[0]))
     assert old_page.status_code == 410
     assert "expired or was withdrawn" in old_page.content.decode()
+    replaced = AuditEntry.objects.get(action="invitation.replaced")
+    assert (replaced.object_id, replaced.actor) == (str(first.pk), inviter)
+    assert replaced.changes == {"status": {"old": "pending", "new": "revoked"}}
 
 
 def test_invite_to_an_organisation_role_needs_an_organisation():
@@ -425,3 +428,28 @@ def test_people_are_created_with_a_lower_case_address_and_superusers_with_all_ri
     assert admin.get_short_name() == admin.get_full_name() == "root@example.org"
     with pytest.raises(ValueError):
         User.objects.create_user(email="")
+
+
+def test_erase_account_refuses_the_only_coordinator_of_a_programme():
+    role = ProgrammeRoleFactory(role=ProgrammeRole.Role.COORDINATOR)
+
+    with pytest.raises(ValidationError, match="only coordinator"):
+        services.erase_account(user=role.user)
+
+    role.user.refresh_from_db()
+    assert role.user.erased_at is None
+    assert ProgrammeRole.objects.filter(pk=role.pk).exists()
+
+
+def test_erase_account_records_each_departure_without_the_name():
+    membership = MembershipFactory(user__name="Paula Rossi")
+    ProgrammeRoleFactory(user=membership.user, role=ProgrammeRole.Role.COMMITTEE_MEMBER)
+
+    services.erase_account(user=membership.user)
+
+    removed = AuditEntry.objects.get(action="membership.removed")
+    revoked = AuditEntry.objects.get(action="programme_role.revoked")
+    assert removed.organisation == membership.organisation
+    assert removed.changes["person"] == {"old": "Former member", "new": None}
+    assert revoked.changes["role"] == {"old": "committee_member", "new": None}
+    assert "Paula" not in removed.object_repr + revoked.object_repr

@@ -55,7 +55,7 @@ def test_create_makes_the_creator_admin_and_records_the_profile():
     assert created.changes["name"] == {"old": None, "new": "Istituto Tecnico Galilei"}
     assert created.changes["region"] == {"old": None, "new": "IT-25"}
     assert created.changes["languages"] == {"old": None, "new": ["it", "en"]}
-    assert created.changes["themes"]["new"] == sorted(str(t) for t in themes)
+    assert created.changes["themes"]["new"] == sorted(t.code for t in themes)
     added = AuditEntry.objects.get(action="membership.added")
     assert added.changes["role"] == {"old": None, "new": "admin"}
 
@@ -136,7 +136,7 @@ def test_update_changes_themes_and_records_them():
 
     assert list(organisation.themes.all()) == [second]
     entry = AuditEntry.objects.get(action="organisation.updated")
-    assert entry.changes == {"themes": {"old": [str(first)], "new": [str(second)]}}
+    assert entry.changes == {"themes": {"old": [first.code], "new": [second.code]}}
 
 
 def test_add_member_records_the_person_and_role():
@@ -306,3 +306,27 @@ def test_deleting_a_contact_person_records_what_was_deleted():
     entry = AuditEntry.objects.get(action="contact_person.deleted")
     assert entry.changes["name"] == {"old": "Maria Rossi", "new": None}
     assert entry.organisation == contact.organisation
+
+
+def test_services_refuse_a_region_of_another_country():
+    organisation = OrganisationFactory(country="DE", region="DE-HE")
+
+    with pytest.raises(ValidationError) as refused:
+        services.update_organisation(
+            actor=None, organisation=organisation, data={"region": "IT-25"}, expected_version=1
+        )
+
+    assert "region" in refused.value.message_dict
+    organisation.refresh_from_db()
+    assert (organisation.region, organisation.version) == ("DE-HE", 1)
+    with pytest.raises(ValidationError):
+        services.create_organisation(
+            actor=None,
+            data={
+                "name": "X",
+                "kind": "other",
+                "sector": "private",
+                "country": "IT",
+                "region": "DE-BY",
+            },
+        )

@@ -147,7 +147,7 @@ def test_a_private_programme_is_hidden_from_outsiders(client, world):
 
     response = client.get(world.programme.get_absolute_url())
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert "ConnActions" not in response.content.decode()
 
 

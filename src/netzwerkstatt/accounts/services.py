@@ -53,9 +53,19 @@ def invite(
         raise ValidationError(_("Choose the organisation to invite to."))
     if role in Invitation.PROGRAMME_ROLES and programme is None:
         raise ValidationError(_("Choose the programme to invite to."))
-    Invitation.objects.open().filter(
+    for earlier in Invitation.objects.open().filter(
         email=email, organisation=organisation, programme=programme
-    ).update(status=Invitation.Status.REVOKED)
+    ):
+        earlier.status = Invitation.Status.REVOKED
+        earlier.save(update_fields=["status"])
+        audit.record(
+            actor=inviter,
+            action="invitation.replaced",
+            obj=earlier,
+            organisation=organisation,
+            programme=programme,
+            changes={"status": {"old": Invitation.Status.PENDING, "new": earlier.status}},
+        )
     raw, token_hash = Invitation.new_token()
     invitation = Invitation.objects.create(
         email=email,
@@ -251,6 +261,9 @@ def erase_account(*, user: User) -> None:
     """Delete a person's account. Their personal data is erased; the row stays so that decisions,
     invitations and contributions remain attributed to "former member"."""
     from netzwerkstatt.organisations.models import Membership
+    from netzwerkstatt.organisations.services import remove_member
+    from netzwerkstatt.programmes.models import ProgrammeRole
+    from netzwerkstatt.programmes.services import revoke_role
 
     for membership in Membership.objects.filter(user=user, role=Membership.Role.ADMIN):
         if (
@@ -267,11 +280,21 @@ def erase_account(*, user: User) -> None:
                 )
                 % {"organisation": membership.organisation}
             )
-    user.memberships.all().delete()
-    user.programme_roles.all().delete()
-    user.api_tokens.all().delete()
-    user.authenticator_set.all().delete()
-    EmailAddress.objects.filter(user=user).delete()
+    for role in ProgrammeRole.objects.filter(user=user, role=ProgrammeRole.Role.COORDINATOR):
+        if (
+            not ProgrammeRole.objects.filter(
+                programme=role.programme, role=ProgrammeRole.Role.COORDINATOR
+            )
+            .exclude(user=user)
+            .exists()
+        ):
+            raise ValidationError(
+                _(
+                    "You are the only coordinator of %(programme)s. Invite another coordinator, "
+                    "then delete your account."
+                )
+                % {"programme": role.programme}
+            )
     # Open links to the erased address must not create a new account afterwards.
     Invitation.objects.filter(email__iexact=user.email, status=Invitation.Status.PENDING).update(
         status=Invitation.Status.REVOKED
@@ -286,4 +309,13 @@ def erase_account(*, user: User) -> None:
     user.erased_at = timezone.now()
     user.set_unusable_password()
     user.save()
+    # Through the services, after the name is gone, so each organisation and programme keeps a
+    # record that a former member left, without the person's name.
+    for membership in user.memberships.select_related("organisation", "user"):
+        remove_member(actor=user, membership=membership)
+    for programme_role in user.programme_roles.select_related("programme", "user"):
+        revoke_role(actor=user, programme_role=programme_role)
+    user.api_tokens.all().delete()
+    user.authenticator_set.all().delete()
+    EmailAddress.objects.filter(user=user).delete()
     audit.record(actor=None, action="person.erased", obj=user)

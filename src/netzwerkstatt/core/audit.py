@@ -38,7 +38,10 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     for name in fields:
         field = obj._meta.get_field(name)
         if field.many_to_many:
-            result[name] = sorted(str(o) for o in getattr(obj, name).all()) if obj.pk else []
+            # Vocabulary entries are recorded by their code, which does not change with the
+            # language of the person making the change.
+            related = getattr(obj, name).all() if obj.pk else []
+            result[name] = sorted(str(getattr(o, "code", o)) for o in related)
         else:
             result[name] = _plain(getattr(obj, name))
     return result

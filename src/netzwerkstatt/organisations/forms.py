@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netzwerkstatt.core.forms import validate_image_upload
+from netzwerkstatt.core.forms import FastSelect, validate_image_upload
 from netzwerkstatt.vocabularies import regions
 from netzwerkstatt.vocabularies.models import Theme
 
@@ -49,12 +49,15 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"] = forms.ChoiceField(
-            label=_("Country"), choices=[("", "---------"), *regions.country_choices()]
+            label=_("Country"),
+            choices=[("", "---------"), *regions.country_choices()],
+            widget=FastSelect,
         )
         self.fields["region"] = forms.ChoiceField(
             label=_("Region"),
             choices=[("", "---------"), *regions.all_region_choices()],
             required=False,
+            widget=FastSelect,
         )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
@@ -65,17 +68,6 @@ class OrganisationForm(forms.ModelForm):
         if logo and hasattr(logo, "content_type"):
             validate_image_upload(logo)
         return logo
-
-    def clean(self):
-        cleaned = super().clean()
-        country, region = cleaned.get("country"), cleaned.get("region")
-        if country and region and not regions.is_region_of(region, country):
-            self.add_error(
-                "region",
-                _("%(region)s is not a region of %(country)s.")
-                % {"region": regions.region_name(region), "country": regions.country_name(country)},
-            )
-        return cleaned
 
     def profile_data(self) -> dict:
         data = {field: self.cleaned_data[field] for field in self.Meta.fields}
@@ -92,8 +84,8 @@ class DirectoryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("All kinds")), *Organisation.Kind.choices], required=False
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    region = forms.ChoiceField(label=_("Region"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
+    region = forms.ChoiceField(label=_("Region"), required=False, widget=FastSelect)
     theme = forms.ModelChoiceField(
         label=_("Theme"),
         queryset=Theme.objects.filter(is_active=True),

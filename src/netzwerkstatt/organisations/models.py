@@ -6,7 +6,9 @@ persons. A contact person is shown to logged-in participants of a programme the 
 part in, or to everyone once made public, and only with a recorded consent date.
 """
 
+import pycountry
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -68,6 +70,19 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        """The region must be one of the country's; checked here so every path (form, service,
+        import, API) obeys it."""
+        if self.country and not pycountry.countries.get(alpha_2=self.country):
+            raise ValidationError({"country": _("Unknown country code.")})
+        if self.country and self.region and not regions.is_region_of(self.region, self.country):
+            raise ValidationError(
+                {
+                    "region": _("%(region)s is not a region of %(country)s.")
+                    % {"region": self.region_name, "country": self.country_name}
+                }
+            )
 
     @property
     def country_name(self) -> str:

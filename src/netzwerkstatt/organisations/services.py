@@ -68,6 +68,7 @@ def update_organisation(
         raise ConcurrentEdit()
     before = audit.snapshot(current, PROFILE_FIELDS)
     _apply(current, data)
+    current.full_clean(exclude=["themes"])
     current.version = F("version") + 1
     current.save()
     if "themes" in data:

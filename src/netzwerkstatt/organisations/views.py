@@ -22,7 +22,10 @@ PAGE_SIZE = 24
 
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    # A filter that no longer fits (an old theme link, say) is reported next to its field and
+    # dropped; the others still apply.
+    form.is_valid()
+    filters = getattr(form, "cleaned_data", {})
     organisations = queries.directory(
         q=filters.get("q", ""),
         kind=filters.get("kind", ""),

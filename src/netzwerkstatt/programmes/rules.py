@@ -2,6 +2,7 @@
 
 import rules
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from netzwerkstatt.core.rules import is_platform_admin
@@ -46,7 +47,11 @@ rules.add_perm("programmes.view_audit_log", runs_programme)
 
 
 def get_programme_for(user, slug: str, perm: str) -> Programme:
+    """Fetch a programme and check ``perm``. A programme the person may not even see answers 404,
+    so that a non-public programme's existence is not revealed."""
     programme = get_object_or_404(Programme, slug=slug)
+    if not user.has_perm("programmes.view_programme", programme):
+        raise Http404
     if not user.has_perm(perm, programme):
         raise PermissionDenied
     return programme

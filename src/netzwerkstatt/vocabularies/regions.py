@@ -53,14 +53,22 @@ def _top_level_regions(country_code: str) -> tuple[tuple[str, str], ...]:
 
 
 def region_choices(country_code: str) -> list[tuple[str, str]]:
-    return sorted(
-        ((code, _tr("iso3166-2", name)) for code, name in _top_level_regions(country_code)),
-        key=lambda item: item[1],
+    return list(_region_choices(country_code, (get_language() or "en")[:2]))
+
+
+@cache
+def _region_choices(country_code: str, language: str) -> tuple[tuple[str, str], ...]:
+    translate = _translator("iso3166-2", language)
+    return tuple(
+        sorted(
+            ((code, translate(name)) for code, name in _top_level_regions(country_code)),
+            key=lambda item: item[1],
+        )
     )
 
 
 def all_region_choices(codes=PROGRAMME_COUNTRIES) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Regions grouped by country, for a <select> with <optgroup>s."""
+    """Regions grouped by country, for a <select> with <optgroup>s (cached per language)."""
     return [(name, region_choices(code)) for code, name in country_choices(codes)]
 
 
