@@ -171,3 +171,14 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(client):
     assert response["Location"] == reverse("account_reset_password_done")
     # allauth tells the unknown address that no account exists, and nobody else.
     assert [m.to for m in mail.outbox] in ([], [["nobody@example.org"]])
+
+
+def test_signing_in_greets_the_person_in_their_saved_language(client):
+    user = UserFactory(language="de", name="Sabine")
+
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": PASSWORD}, follow=True
+    )
+
+    assert response.context["user"] == user
+    assert [str(m) for m in response.context["messages"]] == ["Erfolgreich als Sabine angemeldet."]

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils import translation
 
 from netzwerkstatt.core.tasks import send_email
 
@@ -20,6 +21,14 @@ class AccountAdapter(DefaultAccountAdapter):
             html=html,
             from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         )
+
+    def login(self, request, user):
+        """Switch to the person's saved language at once, so the welcome message and the first
+        page after signing in are already in it."""
+        super().login(request, user)
+        if user.language in dict(settings.LANGUAGES):
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
