@@ -61,8 +61,9 @@ def test_profile_requires_a_name_that_fits(client, world):
 def test_creating_a_token_shows_the_secret_once(client, world):
     client.force_login(world.member)
 
-    response = client.post(reverse("accounts:tokens"), {"name": "reporting script"})
+    response = client.post(reverse("accounts:tokens"), {"name": "reporting script"}, follow=True)
 
+    assert response.redirect_chain == [(reverse("accounts:tokens"), 302)]
     secret = response.context["new_secret"]
     token = ApiToken.objects.get(user=world.member)
     assert token.name == "reporting script"

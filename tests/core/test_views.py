@@ -335,3 +335,21 @@ def test_audit_entries_survive_the_deletion_of_their_organisation(world):
     world.organisation.delete()
 
     assert AuditEntry.objects.get(action="x.y").organisation is None
+
+
+def test_unknown_pages_use_the_site_layout(client, db):
+    response = client.get("/organisations/no-such-organisation/")
+
+    content = response.content.decode()
+    assert response.status_code == 404
+    assert "<h1" in content and "Page not found" in content
+    assert 'id="main"' in content
+
+
+def test_a_refused_page_explains_how_to_get_the_role(client, world):
+    client.force_login(world.outsider)
+
+    response = client.get(f"/organisations/{world.organisation.slug}/edit/")
+
+    assert response.status_code == 403
+    assert "ask the organisation's admin" in response.content.decode()

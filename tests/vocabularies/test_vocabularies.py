@@ -95,3 +95,14 @@ def test_language_names():
     with translation.override("de"):
         assert regions.language_name("it") == "Italienisch"
     assert regions.language_name("qq") == "qq"
+
+
+def test_language_names_drop_iso_qualifiers():
+    from django.utils import translation
+
+    from netzwerkstatt.vocabularies.regions import language_name
+
+    with translation.override("en"):
+        assert [language_name(c) for c in ("el", "es", "de")] == ["Greek", "Spanish", "German"]
+    with translation.override("de"):
+        assert language_name("es") == "Spanisch"

@@ -41,15 +41,20 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form})
 
 
+NEW_TOKEN_SESSION_KEY = "netzwerkstatt_new_api_token"  # noqa: S105 (a session key name)
+
+
 @login_required
 def tokens(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
-    new_secret = None
     if request.method == "POST" and form.is_valid():
-        _token, new_secret = services.create_api_token(
+        _token, secret = services.create_api_token(
             user=request.user, name=form.cleaned_data["name"]
         )
-        form = ApiTokenForm()
+        # Shown once, on the page after the redirect, so reloading it never creates a second token.
+        request.session[NEW_TOKEN_SESSION_KEY] = secret
+        return redirect("accounts:tokens")
+    new_secret = request.session.pop(NEW_TOKEN_SESSION_KEY, None)
     return render(
         request,
         "accounts/tokens.html",

@@ -8,6 +8,7 @@ regions, the Belgian regions and so on.
 from __future__ import annotations
 
 import gettext
+import re
 from functools import cache
 
 import pycountry
@@ -84,10 +85,13 @@ def is_region_of(region_code: str, country_code: str) -> bool:
 
 
 def language_name(code: str) -> str:
+    """The language's everyday name: ISO 639's qualifiers ("Modern Greek (1453-)",
+    "Spanish; Castilian") are dropped, in every language."""
     language = pycountry.languages.get(alpha_2=code)
     if language is None:
         return code
-    return _tr("iso639-3", language.name)
+    name = _tr("iso639-3", language.name).split(";")[0]
+    return re.sub(r"\s*\(.*\)$", "", name).removeprefix("Modern ")
 
 
 def language_choices(codes=WORKING_LANGUAGES) -> list[tuple[str, str]]:
