@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$py"; $$py -m venv $(VENV); fi
 	@$(PY) -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
 	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]" 2>&1 | grep -v '^WARNING: Location' || true
-	@$(PY) -c "import django, allauth, ninja" || { echo "Installing the Python packages failed."; exit 1; }
+	@$(PY) -c "import django, allauth, rules, pycountry" || { echo "Installing the Python packages failed."; exit 1; }
 	@touch $@
 
 install: $(VENV)/.installed messages
