@@ -34,10 +34,10 @@ node_modules/.installed: package.json package-lock.json
 
 messages: $(VENV)/.installed
 	@scripts/ensure-apt msgfmt gettext
-	@$(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules --ignore=var
+	@$(DEV_ENV) $(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules --ignore=var
 
 makemessages: $(VENV)/.installed
-	cd src/netzwerkstatt && ../../$(PY) ../../manage.py makemessages -l de -l it --no-obsolete --add-location file -i "static/*"
+	cd src/netzwerkstatt && $(DEV_ENV) ../../$(PY) ../../manage.py makemessages -l de -l it --no-obsolete --add-location file -i "static/*"
 
 demo: install
 	@$(DEV_ENV) $(MANAGE) migrate -v0
@@ -72,7 +72,7 @@ test-e2e: install node_modules/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(MANAGE) makemigrations --check --dry-run
+	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
 
 fmt: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
