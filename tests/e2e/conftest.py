@@ -268,6 +268,9 @@ def page(page: Page, _kinds_checked_narrow, monkeypatch, request) -> Page:
 
     monkeypatch.setattr(SyncBase, "_sync", check_then_call)
     yield page
+    # Let requests still in flight (a favicon, a stylesheet) finish before the live server's
+    # database goes away, or its thread fails after the test has ended.
+    page.wait_for_load_state("networkidle")
     checker.check_pending()
     checker.assert_no_script_errors()
 
