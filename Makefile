@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEV_ENV := DEBUG=true
+DEV_ENV = DEBUG=true SITE_URL=http://$(HOST):$(PORT)
 
 .PHONY: help demo serve test test-sqlite test-postgres test-e2e lint fmt messages makemessages bench clean install
 
@@ -41,13 +41,13 @@ makemessages: $(VENV)/.installed
 
 demo: install
 	@$(DEV_ENV) $(MANAGE) migrate -v0
-	@$(DEV_ENV) $(MANAGE) createcachetable
+	@$(DEV_ENV) $(MANAGE) createcachetable -v0
 	@$(DEV_ENV) $(MANAGE) load_demo
 	@$(MAKE) --no-print-directory _run
 
 serve: install
 	@$(DEV_ENV) $(MANAGE) migrate -v0
-	@$(DEV_ENV) $(MANAGE) createcachetable
+	@$(DEV_ENV) $(MANAGE) createcachetable -v0
 	@$(MAKE) --no-print-directory _run
 
 # Runs the web server and the background worker (e-mail) together; Ctrl-C stops both.

@@ -182,3 +182,13 @@ def test_signing_in_greets_the_person_in_their_saved_language(client):
 
     assert response.context["user"] == user
     assert [str(m) for m in response.context["messages"]] == ["Erfolgreich als Sabine angemeldet."]
+
+
+def test_password_reset_mail_is_written_in_the_recipients_language(client):
+    user = UserFactory(language="it")
+
+    client.post(reverse("account_reset_password"), {"email": user.email})
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [user.email]
+    assert mail.outbox[0].subject == "[Netzwerkstatt] Email per reimpostare la password"

@@ -9,7 +9,13 @@ class AccountAdapter(DefaultAccountAdapter):
     """allauth's adapter, with mail queued as a background task like all other mail."""
 
     def send_mail(self, template_prefix, email, context):
-        message = self.render_mail(template_prefix, email, context)
+        # Written in the recipient's saved language, not in the language of whoever is browsing.
+        from .models import User
+
+        recipient = User.objects.filter(email__iexact=email).only("language").first()
+        language = recipient.language if recipient and recipient.language else None
+        with translation.override(language or translation.get_language()):
+            message = self.render_mail(template_prefix, email, context)
         html = ""
         for content, mimetype in getattr(message, "alternatives", []) or []:
             if mimetype == "text/html":
