@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "netzwerkstatt.accounts",
     "netzwerkstatt.organisations",
     "netzwerkstatt.programmes",
+    "netzwerkstatt.calls",
 ]
 
 MIDDLEWARE = [

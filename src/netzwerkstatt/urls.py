@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("organisations/", include("netzwerkstatt.organisations.urls")),
     path("programmes/", include("netzwerkstatt.programmes.urls")),
+    path("programmes/<slug:programme>/calls/", include("netzwerkstatt.calls.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
