@@ -1,10 +1,22 @@
 """factory_boy factories for the domain models. Relations default to fresh objects."""
 
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
+from i18nfield.strings import LazyI18nString
 
 from netzwerkstatt.accounts.models import User
+from netzwerkstatt.calls.models import (
+    ActorGroup,
+    Call,
+    ExpressionOfInterest,
+    GroupMember,
+    Question,
+    RubricCriterion,
+    ScreeningCriterion,
+)
 from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
 from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeRole
 
@@ -88,3 +100,108 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+# Calls ------------------------------------------------------------------------------------------
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    """A published call of a German-Italian programme, open now for two weeks."""
+
+    class Meta:
+        model = Call
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    title = factory.LazyFunction(
+        lambda: LazyI18nString(
+            {"en": "Call to action", "de": "Aufruf zur Teilnahme", "it": "Invito a partecipare"}
+        )
+    )
+    text = factory.LazyFunction(lambda: LazyI18nString({"en": "Join us.", "de": "Machen Sie mit."}))
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    eligible_countries = ["DE", "IT"]
+    pairings = [["IT", "DE"]]
+    status = Call.Status.PUBLISHED
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    call = factory.SubFactory(CallFactory)
+    position = factory.Sequence(lambda n: n)
+    label = factory.LazyFunction(lambda: LazyI18nString({"en": "Why this network?"}))
+    kind = Question.Kind.LONG_TEXT
+    required = True
+
+
+class ScreeningCriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScreeningCriterion
+
+    call = factory.SubFactory(CallFactory)
+    position = factory.Sequence(lambda n: n)
+    text = factory.LazyFunction(lambda: LazyI18nString({"en": "Public and private partners"}))
+
+
+class RubricCriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RubricCriterion
+
+    call = factory.SubFactory(CallFactory)
+    position = factory.Sequence(lambda n: n)
+    title = factory.LazyFunction(lambda: LazyI18nString({"en": "Quality of the work programme"}))
+    weight = 2
+
+
+class ActorGroupFactory(factory.django.DjangoModelFactory):
+    """A group led by a fresh organisation of the group's country; the lead is a confirmed
+    member. Add partners with GroupMemberFactory."""
+
+    class Meta:
+        model = ActorGroup
+        skip_postgeneration_save = True
+
+    call = factory.SubFactory(CallFactory)
+    name = factory.Sequence(lambda n: f"Gruppo Duale {n}")
+    country = "IT"
+    lead = factory.SubFactory(
+        OrganisationFactory, country=factory.SelfAttribute("..country"), region=""
+    )
+    offers = "Workshops, company placements"
+    seeks = "A partner school with dual training experience"
+    working_languages = ["it", "de"]
+
+    @factory.post_generation
+    def lead_member(self, create, extracted, **kwargs):
+        if create:
+            GroupMember.objects.create(
+                group=self,
+                organisation=self.lead,
+                role=GroupMember.Role.LEAD,
+                status=GroupMember.Status.CONFIRMED,
+            )
+
+
+class GroupMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GroupMember
+
+    group = factory.SubFactory(ActorGroupFactory)
+    organisation = factory.SubFactory(
+        OrganisationFactory, country=factory.SelfAttribute("..group.country"), region=""
+    )
+    role = GroupMember.Role.PARTNER
+    status = GroupMember.Status.CONFIRMED
+    invited_email = factory.Sequence(lambda n: f"partner{n}@example.org")
+
+
+class ExpressionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpressionOfInterest
+
+    group = factory.SubFactory(ActorGroupFactory)
+    status = ExpressionOfInterest.Status.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
