@@ -192,3 +192,15 @@ def test_password_reset_mail_is_written_in_the_recipients_language(client):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [user.email]
     assert mail.outbox[0].subject == "[Netzwerkstatt] Email per reimpostare la password"
+
+
+def test_sign_up_and_confirmation_are_recorded_in_the_audit_log(client):
+    from netzwerkstatt.core.models import AuditEntry
+
+    _sign_up(client)
+    user = User.objects.get(email="neu@example.org")
+    confirm = next(link for link in _links(mail.outbox[0]) if "/confirm-email/" in link)
+    client.post(confirm)
+
+    actions = list(AuditEntry.objects.filter(actor=user).values_list("action", flat=True))
+    assert sorted(actions) == ["person.email_confirmed", "person.signed_up"]
