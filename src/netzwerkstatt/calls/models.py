@@ -308,6 +308,9 @@ class ExpressionOfInterest(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decision_released_at = models.DateTimeField(_("decision sent"), null=True, blank=True)
+    # Raised by screening saves only, so a coordinator's screening never blocks the group's own
+    # edits (``version``), while a screening form still notices both kinds of change.
+    screening_version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["group__name"]
