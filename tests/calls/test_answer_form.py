@@ -121,3 +121,18 @@ def test_oversized_and_wrong_type_files_are_refused(call):
 
     assert not too_big.is_valid() and "largest accepted is 1.0" in too_big.errors[upload][0]
     assert wrong.errors[upload] == ["Upload one of these file types: pdf."]
+
+
+def test_a_coordinators_explanation_reaches_applicants_sanitised():
+    call = CallFactory()
+    question = QuestionFactory(
+        call=call,
+        help_text='See **the guide**. <img src=x onerror="alert(1)"><a href="javascript:x">x</a>',
+    )
+
+    form = answer_form(call)
+    html = str(form[f"q_{question.pk}"].as_field_group())
+
+    assert "<strong>the guide</strong>" in html
+    assert "<img" not in html and "<a " not in html  # shown as text, never as markup
+    assert "&lt;img" in html

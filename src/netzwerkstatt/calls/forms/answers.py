@@ -14,6 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language, ngettext
 
+from netzwerkstatt.core.markdown import render_markdown
 from netzwerkstatt.core.uploads import check_document
 
 from ..models import Question
@@ -58,7 +59,9 @@ class WordLimit:
 def _field_for(question: Question, *, required: bool, has_file: bool) -> forms.Field:
     common = {
         "label": str(question.label),
-        "help_text": str(question.help_text or ""),
+        # Coordinators write explanations in Markdown; the field template outputs help texts
+        # as HTML, so they are rendered and sanitised here, never passed through raw.
+        "help_text": render_markdown(str(question.help_text or "")),
         "required": required,
     }
     kind = question.kind
