@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.forms import InviteForm
 from netzwerkstatt.accounts.models import Invitation
+from netzwerkstatt.calls.models import Call
 from netzwerkstatt.core.models import AuditEntry
 from netzwerkstatt.core.views import render_audit_log
 
@@ -26,17 +27,23 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = get_programme_for(request.user, slug, "programmes.view_programme")
     roles = programme.roles.select_related("user")
+    can_manage = request.user.has_perm("programmes.change_programme", programme)
+    # Everyone sees the published calls; the people who run the programme see drafts too.
+    calls = Call.objects.filter(programme=programme).select_related("programme")
+    if not can_manage:
+        calls = calls.filter(status=Call.Status.PUBLISHED)
     return render(
         request,
         "programmes/detail.html",
         {
             "programme": programme,
+            "calls": calls,
             "coordinators": [r.user for r in roles if r.role == ProgrammeRole.Role.COORDINATOR],
             "committee_size": sum(
                 1 for r in roles if r.role == ProgrammeRole.Role.COMMITTEE_MEMBER
             ),
             "participants": programme.participations.select_related("organisation"),
-            "can_manage": request.user.has_perm("programmes.change_programme", programme),
+            "can_manage": can_manage,
         },
     )
 
