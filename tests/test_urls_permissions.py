@@ -27,9 +27,18 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.models import ApiToken, Invitation
+from netzwerkstatt.calls.models import AnswerFile, Call, ExpressionOfInterest, Question
+from netzwerkstatt.calls.services import expressions as expression_services
 from netzwerkstatt.organisations.models import ContactPerson, Membership
 from netzwerkstatt.programmes.models import Participation, ProgrammeRole
-from tests.factories import ContactPersonFactory
+from tests.factories import (
+    ActorGroupFactory,
+    CallFactory,
+    ContactPersonFactory,
+    ExpressionFactory,
+    GroupMemberFactory,
+    QuestionFactory,
+)
 
 ROLES = (
     "anonymous",
@@ -88,6 +97,29 @@ def only(*allowed: str, answer=200) -> dict:
     return {
         role: LOGIN if role == "anonymous" else (answer if role in allowed else 403)
         for role in ROLES
+    }
+
+
+def hidden_from_others(answer=200) -> dict:
+    """For a draft call: the people who run the programme get ``answer``, other signed-in people
+    404 (a draft does not exist for them)."""
+    return {
+        role: LOGIN if role == "anonymous" else (answer if role in PROGRAMME_RUNNERS else 404)
+        for role in ROLES
+    }
+
+
+def group_page(*, runners=200, answer=200) -> dict:
+    """An actor group's page: the members of its organisations (member, org_admin) get
+    ``answer``, the people who run the call ``runners``, everyone else does not find it."""
+    return {
+        "anonymous": LOGIN,
+        "outsider": 404,
+        "committee_member": 404,
+        "member": answer,
+        "org_admin": answer,
+        "coordinator": runners,
+        "platform_admin": runners,
     }
 
 
@@ -158,6 +190,41 @@ EXPECTED: dict[str, dict] = {
     "programmes:participants": only(*PROGRAMME_RUNNERS),
     "programmes:remove_participant": everyone(405),
     "programmes:audit_log": only(*PROGRAMME_RUNNERS),
+    # calls: the public pages, and setting a call up
+    "calls:list": everyone(200),
+    "calls:create": only(*PROGRAMME_RUNNERS),
+    "calls:detail": everyone(200),
+    "calls:edit": only(*PROGRAMME_RUNNERS),
+    "calls:questions": only(*PROGRAMME_RUNNERS),
+    "calls:question_edit": only(*PROGRAMME_RUNNERS),
+    "calls:question_delete": everyone(405),
+    "calls:criteria": only(*PROGRAMME_RUNNERS),
+    "calls:rubric": only(*PROGRAMME_RUNNERS),
+    "calls:preview": only(*PROGRAMME_RUNNERS),
+    "calls:publish": everyone(405),
+    # calls: screening and the funnel, for the people who run the call
+    "calls:screening": only(*PROGRAMME_RUNNERS),
+    "calls:screening_bulk": everyone(405),
+    "calls:screening_release": only(*PROGRAMME_RUNNERS),
+    "calls:screening_expression": only(*PROGRAMME_RUNNERS),
+    "calls:screening_file": only(*PROGRAMME_RUNNERS),
+    "calls:overview": only(*PROGRAMME_RUNNERS),
+    "calls:overview_csv": only(*PROGRAMME_RUNNERS),
+    "calls:overview_xlsx": only(*PROGRAMME_RUNNERS),
+    # calls: expressions of interest; the group's members change it, the call's runners read it
+    # (a platform admin passes every permission, as Django's superusers do, but only members of
+    # the lead organisation submit, withdraw and invite)
+    "calls:start": signed_in(),
+    "calls:group": group_page(),
+    "calls:group_file": group_page(),
+    "calls:group_profile": {**group_page(runners=403), "platform_admin": 200},
+    "calls:group_answers": {**group_page(runners=403), "platform_admin": 200},
+    "calls:group_partners": {**group_page(runners=403), "platform_admin": 200},
+    "calls:group_autosave": everyone(405),
+    "calls:group_submit": everyone(405),
+    "calls:group_withdraw": everyone(405),
+    "calls:partner_answer": everyone(200),  # whoever holds the link reads it; members answer
+    "calls:partner_invitation": {**group_page(runners=404), "outsider": 404},
     # uploaded files (logos) are public
     "media": everyone(200),
     # django-allauth: coarse
@@ -205,7 +272,7 @@ def test_every_url_pattern_has_an_expectation():
 
 
 def test_a_url_of_a_new_app_without_an_entry_is_reported():
-    assert expectation(Route(key="calls:list", pattern="calls/", converters=())) is None
+    assert expectation(Route(key="networks:list", pattern="networks/", converters=())) is None
     assert expectation(Route(key="account_new", pattern="accounts/new/", converters=())) is None
     # The generated families follow their coarse rule without an entry.
     assert expectation(Route(key="api:list_calls", pattern="api/v1/calls", converters=()))
@@ -247,6 +314,50 @@ def objects(world, settings):
     logo = Path(settings.MEDIA_ROOT) / "logos" / "walk.png"
     logo.parent.mkdir(parents=True, exist_ok=True)
     logo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    # A published call of the world's programme, open now, with one submitted expression of
+    # interest from a group led by the world's organisation (so member and org_admin belong to
+    # it), and a file answering a file question.
+    call = CallFactory(programme=world.programme, slug="walk-call")
+    group = ActorGroupFactory(
+        call=call, country=world.organisation.country, lead=world.organisation
+    )
+    expression = ExpressionFactory(group=group)
+    plan = Path(settings.PRIVATE_MEDIA_ROOT) / "calls" / "walk.pdf"
+    plan.parent.mkdir(parents=True, exist_ok=True)
+    plan.write_bytes(b"%PDF-1.4")
+    answer_file = AnswerFile.objects.create(
+        expression=expression,
+        question=QuestionFactory(call=call, kind=Question.Kind.FILE, required=False),
+        file="calls/walk.pdf",
+        original_name="walk.pdf",
+        size=8,
+    )
+    # A draft call with one question, to publish and to remove the question from.
+    draft_call = CallFactory(programme=world.programme, slug="walk-draft", status="draft")
+    draft_question = QuestionFactory(call=draft_call)
+    # The expression pages act on a draft in a second open call, so that saving, submitting and
+    # withdrawing change something; there another group has invited the world's organisation.
+    apply_call = CallFactory(programme=world.programme, slug="walk-apply")
+    apply_question = QuestionFactory(call=apply_call, required=False)
+    draft_group = ActorGroupFactory(
+        call=apply_call, country=world.organisation.country, lead=world.organisation
+    )
+    draft = ExpressionFactory(group=draft_group, status="draft", submitted_at=None)
+    draft_file = AnswerFile.objects.create(
+        expression=draft,
+        question=QuestionFactory(call=apply_call, kind=Question.Kind.FILE, required=False),
+        file="calls/walk.pdf",
+        original_name="walk.pdf",
+        size=8,
+    )
+    inviting = ActorGroupFactory(call=apply_call, country=world.organisation.country)
+    ExpressionFactory(group=inviting, status="draft", submitted_at=None)
+    invited = GroupMemberFactory(
+        group=inviting,
+        organisation=world.organisation,
+        status="invited",
+        token_hash=expression_services.token_hash("walk-partner-link"),
+    )
     return {
         "world": world,
         "token_id": token.pk,
@@ -262,6 +373,22 @@ def objects(world, settings):
         "key": "not-a-real-key",
         "uidb36": "1",
         "content_type_id": ContentType.objects.get_for_model(world.organisation).pk,
+        "call": call,
+        "group_id": group.pk,
+        "expression_id": expression.pk,
+        "file_id": answer_file.pk,
+        "question_id": answer_file.question_id,
+        "draft_call": draft_call,
+        "draft_question_id": draft_question.pk,
+        "draft_expression_id": draft.pk,
+        "apply_question_id": apply_question.pk,
+        "expression_pages": {
+            "slug": apply_call.slug,
+            "group_id": draft_group.pk,
+            "file_id": draft_file.pk,
+            "member_id": invited.pk,
+            "token": "walk-partner-link",
+        },
     }
 
 
@@ -275,12 +402,30 @@ def _admin_model(route: Route):
         return None
 
 
+# POST-only call pages that act on the draft call rather than the published one.
+ON_THE_DRAFT_CALL = {"calls:publish", "calls:question_delete"}
+# Expression-of-interest pages, filled from objects["expression_pages"].
+EXPRESSION_PAGES = {
+    "calls:start", "calls:group", "calls:group_file", "calls:group_profile",
+    "calls:group_answers", "calls:group_partners", "calls:group_autosave", "calls:group_submit",
+    "calls:group_withdraw", "calls:partner_answer", "calls:partner_invitation",
+}  # fmt: skip
+
+
 def fill(route: Route, objects: dict) -> str:
     """The route with every parameter replaced by a real value."""
     world = objects["world"]
     values = {}
     for name in route.converters:
-        if name == "slug":
+        if route.key in EXPRESSION_PAGES and name in objects["expression_pages"]:
+            values[name] = objects["expression_pages"][name]
+        elif name == "programme":
+            values[name] = world.programme.slug
+        elif name == "slug" and route.key.startswith("calls:"):
+            values[name] = objects["draft_call" if route.key in ON_THE_DRAFT_CALL else "call"].slug
+        elif name == "question_id" and route.key in ON_THE_DRAFT_CALL:
+            values[name] = objects["draft_question_id"]
+        elif name == "slug":
             is_programme = "programme" in route.key or route.pattern.startswith(
                 ("programmes/", "api/v1/programmes")
             )
@@ -361,7 +506,7 @@ def test_every_url_answers_the_role_as_expected(client, objects, role):
 class PostCase:
     answers: dict  # role → expected answer
     untouched: Callable[[dict], bool]  # is the target still as it was?
-    data: dict
+    data: dict | Callable[[dict], dict]  # or made from the objects, for ids
 
 
 POSTS = {
@@ -409,6 +554,43 @@ POSTS = {
         lambda o: Participation.objects.filter(pk=o["participation_id"]).exists(),
         {},
     ),
+    "calls:screening_bulk": PostCase(
+        only(*PROGRAMME_RUNNERS, answer=302),
+        lambda o: ExpressionOfInterest.objects.filter(
+            pk=o["expression_id"], screening_decision=""
+        ).exists(),
+        lambda o: {"expressions": [o["expression_id"]], "decision": "eligible", "reason": ""},
+    ),
+    "calls:publish": PostCase(
+        hidden_from_others(302),
+        lambda o: Call.objects.filter(pk=o["draft_call"].pk, status="draft").exists(),
+        {},
+    ),
+    "calls:question_delete": PostCase(
+        hidden_from_others(302),
+        lambda o: Question.objects.filter(pk=o["draft_question_id"]).exists(),
+        {},
+    ),
+    "calls:group_submit": PostCase(
+        group_page(runners=403, answer=302),
+        lambda o: ExpressionOfInterest.objects.filter(
+            pk=o["draft_expression_id"], status="draft"
+        ).exists(),
+        {},
+    ),
+    "calls:group_withdraw": PostCase(
+        group_page(runners=403, answer=302),
+        lambda o: ExpressionOfInterest.objects.filter(
+            pk=o["draft_expression_id"], status="draft"
+        ).exists(),
+        {},
+    ),
+    # Without htmx, autosave saves like the form's "Save draft" button and goes back.
+    "calls:group_autosave": PostCase(
+        {**group_page(runners=403, answer=302), "platform_admin": 302},
+        lambda o: ExpressionOfInterest.objects.get(pk=o["draft_expression_id"]).answers == {},
+        lambda o: {"version": 1, f"q_{o['apply_question_id']}": "Gemeinsam ausbilden"},
+    ),
 }
 ROUTES_BY_KEY = {r.key: r for r in ROUTES}
 
@@ -427,7 +609,7 @@ def test_post_only_view_acts_only_for_the_right_people(client, objects, key, rol
     if role != "anonymous":
         client.force_login(getattr(objects["world"], role))
 
-    response = client.post(url, case.data)
+    response = client.post(url, case.data(objects) if callable(case.data) else case.data)
 
     assert _matches(response, case.answers[role], url), _describe(response)
     assert case.untouched(objects) is (case.answers[role] != 302)

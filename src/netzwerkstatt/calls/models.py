@@ -17,6 +17,7 @@ States (one service function per transition, see ``services``):
 """
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -213,6 +214,8 @@ class ActorGroup(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created = models.DateTimeField(_("created"), default=timezone.now)
+    # Raised by every profile save; a profile form opened at an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -325,6 +328,11 @@ class ExpressionOfInterest(models.Model):
         return self.group.call
 
 
+def private_storage():
+    """Answers are read through permission-checked views only, never under MEDIA_URL."""
+    return storages["private"]
+
+
 def _answer_file_path(instance: "AnswerFile", filename: str) -> str:
     return f"calls/{instance.expression.group.call_id}/{instance.expression_id}/{filename}"
 
@@ -336,7 +344,7 @@ class AnswerFile(models.Model):
         ExpressionOfInterest, on_delete=models.CASCADE, related_name="files"
     )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(_("file"), upload_to=_answer_file_path)
+    file = models.FileField(_("file"), upload_to=_answer_file_path, storage=private_storage)
     original_name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(_("size in bytes"))
     uploaded_by = models.ForeignKey(

@@ -3,11 +3,13 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.models import Invitation
+from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest, GroupMember
 from netzwerkstatt.organisations.models import Membership, Organisation
 from netzwerkstatt.programmes.models import Programme, ProgrammeRole
 
@@ -55,6 +57,31 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             organisation.description and organisation.region
         ):
             tasks.append({"kind": "profile", "organisation": organisation})
+    # Actor groups the person works in (their organisation leads or has confirmed), and
+    # invitations for their organisations to join a group while its call is open.
+    now = timezone.now()
+    groups = list(
+        ActorGroup.objects.filter(
+            members__organisation__memberships__user=user,
+            members__status=GroupMember.Status.CONFIRMED,
+            expression__isnull=False,
+        )
+        .select_related("call__programme", "expression")
+        .distinct()
+        .order_by("-call__closes_at", "name")
+    )
+    for invitation in GroupMember.objects.filter(
+        organisation__memberships__user=user,
+        status=GroupMember.Status.INVITED,
+        group__call__status=Call.Status.PUBLISHED,
+        group__call__opens_at__lte=now,
+        group__call__closes_at__gt=now,
+        group__expression__status__in=ExpressionOfInterest.EDITABLE,
+    ).select_related("group__call__programme", "group__lead", "organisation"):
+        tasks.append({"kind": "partner_invitation", "member": invitation})
+    for group in groups:
+        if group.expression.status == ExpressionOfInterest.Status.DRAFT and group.call.is_open:
+            tasks.append({"kind": "expression_draft", "group": group})
     if not user.authenticator_set.exists():
         tasks.append({"kind": "mfa"})
     return render(
@@ -63,6 +90,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "memberships": memberships,
             "programmes": list(programmes.values()),
+            "groups": groups,
             "tasks": tasks,
         },
     )

@@ -74,9 +74,43 @@
     update();
   }
 
+  // Word counters for texts with a limit: <textarea data-word-limit="300">, counted like the
+  // server does; the wording comes from the form's data-word-count ("{count} of {limit} words").
+  var WORD = /[\p{L}\p{N}_]+(?:[-'\u2019][\p{L}\p{N}_]+)*/gu;
+  function setupWordCounter(field) {
+    if (field.getAttribute("data-word-counter")) { return; }
+    field.setAttribute("data-word-counter", "on");
+    var limit = parseInt(field.getAttribute("data-word-limit"), 10);
+    var form = field.form;
+    var wording = (form && form.getAttribute("data-word-count")) || "{count} / {limit}";
+    var counter = document.createElement("div");
+    counter.className = "form-text word-count";
+    counter.id = field.id + "_words";
+    field.insertAdjacentElement("afterend", counter);
+    var update = function () {
+      var count = (field.value.match(WORD) || []).length;
+      counter.textContent = wording.replace("{count}", count).replace("{limit}", limit);
+      counter.classList.toggle("text-danger", count > limit);
+    };
+    field.addEventListener("input", update);
+    update();
+  }
+
+  // htmx leaves 4xx answers unswapped; elements marked data-swap-errors show them, because the
+  // server explains there what went wrong (a concurrent edit: 409).
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var status = event.detail.xhr.status;
+    if (source && source.closest && source.closest("[data-swap-errors]") && status >= 400 && status < 500) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-draft]"), setupDraft);
     Array.prototype.forEach.call(document.querySelectorAll("form"), setupRegionFilter);
+    Array.prototype.forEach.call(document.querySelectorAll("textarea[data-word-limit]"), setupWordCounter);
   });
   document.addEventListener("htmx:afterSwap", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form"), setupRegionFilter);
