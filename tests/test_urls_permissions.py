@@ -29,6 +29,9 @@ from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.models import ApiToken, Invitation
 from netzwerkstatt.calls.models import AnswerFile, Call, ExpressionOfInterest, Question
 from netzwerkstatt.calls.services import expressions as expression_services
+from netzwerkstatt.matching import services as matching_services
+from netzwerkstatt.matching.engine import Rules
+from netzwerkstatt.matching.models import MatchingRound, ProposedPair
 from netzwerkstatt.organisations.models import ContactPerson, Membership
 from netzwerkstatt.programmes.models import Participation, ProgrammeRole
 from tests.factories import (
@@ -217,14 +220,23 @@ EXPECTED: dict[str, dict] = {
     "calls:start": signed_in(),
     "calls:group": group_page(),
     "calls:group_file": group_page(),
-    "calls:group_profile": {**group_page(runners=403), "platform_admin": 200},
-    "calls:group_answers": {**group_page(runners=403), "platform_admin": 200},
-    "calls:group_partners": {**group_page(runners=403), "platform_admin": 200},
+    "calls:group_profile": group_page(runners=403),
+    "calls:group_answers": group_page(runners=403),
+    "calls:group_partners": group_page(runners=403),
     "calls:group_autosave": everyone(405),
     "calls:group_submit": everyone(405),
     "calls:group_withdraw": everyone(405),
     "calls:partner_answer": everyone(200),  # whoever holds the link reads it; members answer
     "calls:partner_invitation": {**group_page(runners=404), "outsider": 404},
+    # matching: the people who run the call propose, confirm and read the explanations; a
+    # group's members see its proposed partner and answer (the call's runners may look)
+    "matching:home": only(*PROGRAMME_RUNNERS),
+    "matching:propose": only(*PROGRAMME_RUNNERS),
+    "matching:round": only(*PROGRAMME_RUNNERS),
+    "matching:confirm": everyone(405),
+    "matching:pair": only(*PROGRAMME_RUNNERS),
+    "matching:group": group_page(),
+    "matching:answer": everyone(405),
     # uploaded files (logos) are public
     "media": everyone(200),
     # django-allauth: coarse
@@ -358,6 +370,24 @@ def objects(world, settings):
         status="invited",
         token_hash=expression_services.token_hash("walk-partner-link"),
     )
+    # Matching, in a fourth call: a confirmed round pairs an eligible German group led by the
+    # world's organisation (its page, its answer) with an Italian group; a proposed round pairs
+    # two other groups (to confirm).
+    match_call = CallFactory(programme=world.programme, slug="walk-match")
+    ours = ActorGroupFactory(
+        call=match_call, country=world.organisation.country, lead=world.organisation
+    )
+    ExpressionFactory(group=ours, status="eligible")
+    ExpressionFactory(status="eligible", group__call=match_call, group__country="IT")
+    confirmed = matching_services.propose_round(
+        actor=world.coordinator, call=match_call, rules=Rules()
+    )
+    matching_services.confirm_round(actor=world.coordinator, round=confirmed)
+    for country in ("DE", "IT"):
+        ExpressionFactory(status="eligible", group__call=match_call, group__country=country)
+    proposed = matching_services.propose_round(
+        actor=world.coordinator, call=match_call, rules=Rules()
+    )
     return {
         "world": world,
         "token_id": token.pk,
@@ -389,6 +419,13 @@ def objects(world, settings):
             "member_id": invited.pk,
             "token": "walk-partner-link",
         },
+        "matching_pages": {
+            "call": match_call.slug,
+            "number": confirmed.number,
+            "pair_id": confirmed.pairs.get().pk,
+            "group_id": ours.pk,
+        },
+        "proposed_round": proposed,
     }
 
 
@@ -419,6 +456,10 @@ def fill(route: Route, objects: dict) -> str:
     for name in route.converters:
         if route.key in EXPRESSION_PAGES and name in objects["expression_pages"]:
             values[name] = objects["expression_pages"][name]
+        elif route.key == "matching:confirm" and name == "number":
+            values[name] = objects["proposed_round"].number
+        elif route.key.startswith("matching:") and name in objects["matching_pages"]:
+            values[name] = objects["matching_pages"][name]
         elif name == "programme":
             values[name] = world.programme.slug
         elif name == "slug" and route.key.startswith("calls:"):
@@ -587,9 +628,24 @@ POSTS = {
     ),
     # Without htmx, autosave saves like the form's "Save draft" button and goes back.
     "calls:group_autosave": PostCase(
-        {**group_page(runners=403, answer=302), "platform_admin": 302},
+        group_page(runners=403, answer=302),
         lambda o: ExpressionOfInterest.objects.get(pk=o["draft_expression_id"]).answers == {},
         lambda o: {"version": 1, f"q_{o['apply_question_id']}": "Gemeinsam ausbilden"},
+    ),
+    "matching:confirm": PostCase(
+        only(*PROGRAMME_RUNNERS, answer=302),
+        lambda o: MatchingRound.objects.filter(
+            pk=o["proposed_round"].pk, status="proposed"
+        ).exists(),
+        {},
+    ),
+    # Only the members of the group's organisations act for it, platform admins included.
+    "matching:answer": PostCase(
+        group_page(runners=403, answer=302),
+        lambda o: ProposedPair.objects.filter(
+            pk=o["matching_pages"]["pair_id"], right_answer="pending"
+        ).exists(),
+        {"answer": "accept"},
     ),
 }
 ROUTES_BY_KEY = {r.key: r for r in ROUTES}

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "netzwerkstatt.organisations",
     "netzwerkstatt.programmes",
     "netzwerkstatt.calls",
+    "netzwerkstatt.matching",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,10 @@ urlpatterns = [
     path("organisations/", include("netzwerkstatt.organisations.urls")),
     path("programmes/", include("netzwerkstatt.programmes.urls")),
     path("programmes/<slug:programme>/calls/", include("netzwerkstatt.calls.urls")),
+    path(
+        "programmes/<slug:programme>/calls/<slug:call>/matching/",
+        include("netzwerkstatt.matching.urls"),
+    ),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -2,9 +2,14 @@
 
 The command is called as an operator would call it, twice where it matters, and the tests read
 the database to check the programmes are at the scale of the seed texts, every role has a working
-login and the audit log tells how the data came about."""
+login and the audit log tells how the data came about. The calls are checked the same way: the
+closed Call to Action at the seed's scale, screened and decided, and the open call with its
+screening under way."""
 
+import datetime
 import io
+import re
+from collections import Counter
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -13,16 +18,24 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from netzwerkstatt.accounts.models import User
+from netzwerkstatt.calls import queries
+from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest, GroupMember, Question
 from netzwerkstatt.core.models import AuditEntry
 from netzwerkstatt.demo import people
+from netzwerkstatt.demo.data_calls import CALL_TO_ACTION, PILOT_SITES
 from netzwerkstatt.demo.loader import all_organisations
 from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
 from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeRole
 from netzwerkstatt.vocabularies import regions
 
 ROLE_EMAILS = [person.email for _role, person in people.LOGINS]
+Status = ExpressionOfInterest.Status
+# Far below what the load takes on a developer's machine (2-4 s on SQLite), so a slow CI runner
+# passes, and far enough below "make demo feels broken" to notice a load that got much slower.
+SECONDS_ALLOWED = 10
 
 
 def load_demo(**options) -> str:
@@ -153,7 +166,10 @@ def test_it_prints_a_login_for_every_role(output):
         assert role in output
         assert person.email in output
     assert people.DEMO_PASSWORD in output
-    assert "http://testserver/programmes/ponteduale/organisations/" in output
+    assert "http://testserver/programmes/ponteduale/calls/call-to-action-2024/overview/" in output
+    assert "http://testserver/programmes/practice-in-motion/calls/pilot-sites-2027/" in output
+    group = ActorGroup.objects.get(call__slug=CALL_TO_ACTION.slug, lead__slug__startswith="cfp")
+    assert f"/calls/call-to-action-2024/groups/{group.pk}/" in output
 
 
 def test_each_login_has_its_role(output):
@@ -243,6 +259,167 @@ def test_the_audit_log_tells_who_did_what(output):
     # Organisations are registered by their own first admin, not all by the platform admin.
     org_admin = User.objects.get(email=people.ORGANISATION_ADMIN.email)
     assert AuditEntry.objects.filter(action="organisation.created", actor=org_admin).count() == 1
+
+
+# Calls
+
+
+def closed_call() -> Call:
+    return Call.objects.get(programme__name="PonteDuale", slug=CALL_TO_ACTION.slug)
+
+
+def open_call() -> Call:
+    return Call.objects.get(programme__name="Practice in Motion", slug=PILOT_SITES.slug)
+
+
+def test_it_loads_quickly_enough(output):
+    seconds = float(re.search(r"loaded in ([\d.]+) s", output).group(1))
+    assert seconds < SECONDS_ALLOWED
+
+
+def test_the_closed_call_has_groups_from_12_italian_regions_and_7_german_states(output):
+    call = closed_call()
+    groups = ActorGroup.objects.filter(call=call).select_related("lead")
+    countries = Counter(groups.values_list("country", flat=True))
+    assert countries == {"IT": 22, "DE": 17}
+    regions_of = {
+        country: {g.lead.region for g in groups if g.country == country} for country in countries
+    }
+    assert len(regions_of["IT"]) == 12
+    assert len(regions_of["DE"]) == 7
+    # Every group is led by an organisation of its own country, most of them PonteDuale's.
+    assert all(g.lead.country == g.country for g in groups)
+    assert groups.filter(lead__participations__programme=call.programme).count() >= 35
+
+
+def test_the_closed_call_is_set_up_and_lies_in_the_past(output):
+    call = closed_call()
+    now = timezone.now()
+    assert call.phase == Call.Phase.CLOSED
+    assert call.created < call.opens_at < call.closes_at < now
+    assert set(call.title.data) == set(call.text.data) == {"de", "it", "en"}
+    questions = list(call.questions.all())
+    assert len(questions) == 6
+    assert {q.kind for q in questions} == set(Question.Kind.values) - {Question.Kind.SHORT_TEXT}
+    assert all(q.max_words for q in questions if q.kind == Question.Kind.LONG_TEXT)
+    assert [q.required for q in questions if q.kind == Question.Kind.FILE] == [False]
+    for question in questions:
+        assert set(question.label.data) == {"de", "it", "en"}
+        for choice in question.choices:
+            assert set(choice["label"]) == {"de", "it", "en"}
+    assert call.screening_criteria.count() == 4
+    assert sorted(call.rubric_criteria.values_list("weight", flat=True)) == [2, 2, 3, 3]
+
+
+def test_the_closed_call_was_screened_and_the_decisions_sent(output):
+    call = closed_call()
+    expressions = ExpressionOfInterest.objects.filter(group__call=call).select_related("group")
+    assert Counter(expressions.values_list("status", flat=True)) == {
+        Status.ELIGIBLE: 35,
+        Status.INELIGIBLE: 4,
+    }
+    assert not queries.held_decisions(call).exists()
+    for expression in expressions:
+        assert call.opens_at < expression.group.created < expression.submitted_at
+        assert expression.submitted_at < call.closes_at < expression.decision_released_at
+        assert expression.screening_decision == expression.status
+        assert expression.screened_by is not None
+        checks = expression.screening_checks
+        assert len(checks) == 4
+        if expression.status == Status.INELIGIBLE:
+            assert expression.screening_reason
+            assert not all(checks.values())
+        else:
+            assert all(checks.values())
+            assert not expression.screening_reason
+    # Complete answers: every required question answered, the optional file left out.
+    required = call.questions.filter(required=True).count()
+    assert all(len(e.answers) == required for e in expressions)
+
+
+def test_groups_have_profiles_and_partners_from_their_own_country(output):
+    call = closed_call()
+    groups = ActorGroup.objects.filter(call=call).prefetch_related("themes", "members")
+    partnered = 0
+    for group in groups:
+        assert group.offers and group.seeks and group.working_languages
+        assert 1 <= group.themes.count() <= 4
+        other = "DE" if group.country == "IT" else "IT"
+        assert all(region.startswith(other) for region in group.preferred_regions)
+        partners = [m for m in group.members.all() if m.role == GroupMember.Role.PARTNER]
+        assert len(partners) <= 2
+        assert all(m.status == GroupMember.Status.CONFIRMED for m in partners)
+        assert all(m.organisation.country == group.country for m in partners)
+        assert all(m.answered_by.memberships.filter(organisation=m.organisation) for m in partners)
+        partnered += bool(partners)
+    assert partnered >= 5
+
+
+def test_the_demo_logins_take_part_in_the_closed_call(output):
+    call = closed_call()
+    org_admin = User.objects.get(email=people.ORGANISATION_ADMIN.email)
+    member = User.objects.get(email=people.ORGANISATION_MEMBER.email)
+    led = ActorGroup.objects.get(call=call, lead__memberships__user=org_admin)
+    assert led.country == "IT"
+    assert led.members.filter(role=GroupMember.Role.PARTNER).exists()
+    assert org_admin.has_perm("calls.view_group", led)
+    joined = ActorGroup.objects.get(call=call, organisations__memberships__user=member)
+    assert member.has_perm("calls.view_group", joined)
+    assert AuditEntry.objects.filter(action="expression.submitted", actor=member).exists()
+
+
+def test_the_open_call_has_drafts_and_submissions_with_screening_under_way(output):
+    call = open_call()
+    now = timezone.now()
+    assert call.phase == Call.Phase.OPEN
+    assert call.opens_at < now
+    assert datetime.timedelta(days=20) < call.closes_at - now < datetime.timedelta(days=24)
+    assert all(len(pair) == 2 and pair[0] != pair[1] for pair in call.pairings)
+    expressions = ExpressionOfInterest.objects.filter(group__call=call)
+    statuses = Counter(expressions.values_list("status", flat=True))
+    assert statuses == {Status.DRAFT: 3, Status.SUBMITTED: 4}
+    assert queries.held_decisions(call).count() == 2
+    assert not expressions.filter(decision_released_at__isnull=False).exists()
+    assert expressions.filter(status=Status.SUBMITTED, screening_decision="").count() == 2
+    assert GroupMember.objects.filter(group__call=call, status=GroupMember.Status.INVITED).exists()
+    assert all(e.submitted_at < now for e in expressions.filter(status=Status.SUBMITTED))
+    # The demo logins' organisations are free to start a group live.
+    for person in (people.ORGANISATION_ADMIN, people.ORGANISATION_MEMBER):
+        user = User.objects.get(email=person.email)
+        assert not ActorGroup.objects.filter(call=call, organisations__memberships__user=user)
+        assert user.has_perm("calls.apply_to_call", call)
+
+
+def test_the_coordinator_runs_both_calls(client, output):
+    coordinator = User.objects.get(email=people.COORDINATOR.email)
+    for call in (closed_call(), open_call()):
+        assert coordinator.has_perm("calls.screen_call", call)
+    client.force_login(coordinator)
+    for call in (closed_call(), open_call()):
+        kwargs = {"programme": call.programme.slug, "slug": call.slug}
+        assert client.get(reverse("calls:screening", kwargs=kwargs)).status_code == 200
+        assert client.get(reverse("calls:overview", kwargs=kwargs)).status_code == 200
+
+
+def test_the_audit_log_tells_how_the_calls_went(output):
+    def count(action, call=None):
+        entries = AuditEntry.objects.filter(action=action)
+        return entries.filter(programme=call.programme).count() if call else entries.count()
+
+    closed, open_ = closed_call(), open_call()
+    assert count("call.published") == 2
+    assert count("expression.started") == ActorGroup.objects.count()
+    assert count("expression.submitted") == 39 + 4
+    assert (
+        count("actor_group.partner_confirmed")
+        == GroupMember.objects.filter(
+            role=GroupMember.Role.PARTNER, status=GroupMember.Status.CONFIRMED
+        ).count()
+    )
+    assert count("expression.decision_released", closed) == 39
+    assert count("call.decisions_released", closed) == 1
+    assert count("call.decisions_released", open_) == 0
+    assert count("expression.decided", open_) == 2
 
 
 # These two do not ask for the loaded data, but may run after it was loaded for the module.

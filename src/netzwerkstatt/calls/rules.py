@@ -50,6 +50,13 @@ rules.add_perm("calls.view_group", belongs_to_the_group | runs_the_groups_call)
 rules.add_perm("calls.edit_group", belongs_to_the_group)
 
 
+def may(user, perm: str, obj) -> bool:
+    """The named rule itself. Django's ``has_perm`` lets superusers do anything; acting for an
+    actor group (changing its answers, answering a partner proposal) is for its members only, so
+    group pages and services ask the rule, in which platform admins appear where they belong."""
+    return user.is_active and rules.has_perm(perm, user, obj)
+
+
 def get_call_for(user, programme_slug: str, slug: str, perm: str) -> Call:
     """Fetch a call and check ``perm``; a call the person may not see at all answers 404."""
     call = get_object_or_404(
@@ -68,8 +75,8 @@ def get_group_for(user, call: Call, group_id: int, perm: str) -> ActorGroup:
     group = get_object_or_404(
         ActorGroup.objects.select_related("call", "lead"), call=call, pk=group_id
     )
-    if not user.has_perm("calls.view_group", group):
+    if not may(user, "calls.view_group", group):
         raise Http404
-    if not user.has_perm(perm, group):
+    if not may(user, perm, group):
         raise PermissionDenied
     return group

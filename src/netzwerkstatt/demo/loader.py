@@ -11,9 +11,20 @@ Accounts are the exception: there is no service that creates an account without 
 e-mail, so people are written directly, with a verified primary e-mail address each (allauth's
 mandatory verification would otherwise stop them at the login).
 
+Last come the calls for expressions of interest (``calls``): a closed one in PonteDuale, screened
+and decided, and an open one in Practice in Motion with screening under way.
+
 The load is deterministic (a seeded ``random.Random`` picks the generated names and consent
-dates) and runs once: when the platform admin account or one of the demo programmes exists, it
-writes nothing and only reports the logins again.
+dates; only the open call's dates follow the day of loading) and runs once: when the platform
+admin account or one of the demo programmes exists, it writes nothing and only reports the
+logins again.
+
+The services queue e-mails (partner invitations, submissions, screening decisions) as tasks in
+the database, for the background worker that ``make demo`` starts and whose console mail backend
+would then print some three hundred of them over the logins. While loading, tasks therefore go
+to Django's in-memory dummy backend instead: every e-mail is rendered and queued as usual, and
+the queue is dropped when the load ends. (Overriding the mail backend alone would not do: the
+worker sends later, with the settings of its own process.)
 """
 
 from __future__ import annotations
@@ -28,10 +39,12 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils.text import slugify
 
 from netzwerkstatt.accounts.models import User
+from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest
 from netzwerkstatt.core.models import AuditEntry
 from netzwerkstatt.organisations import services as organisation_services
 from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
@@ -40,11 +53,13 @@ from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeR
 from netzwerkstatt.vocabularies.models import Theme
 
 from . import people
+from .calls import load_calls
+from .data_calls import CALL_TO_ACTION, PILOT_SITES
 from .data_erasmus import PRACTICE_IN_MOTION
 from .data_hesse import LERNORT_HESSEN
 from .data_mecklenburg import ELBE_OSTSEE
 from .data_ponteduale import PONTEDUALE
-from .spec import Org, Person, ProgrammeSpec
+from .spec import CallSpec, Org, Person, ProgrammeSpec
 
 PROGRAMMES: tuple[ProgrammeSpec, ...] = (
     PONTEDUALE,
@@ -65,8 +80,13 @@ COUNTED = {
     "contact persons": ContactPerson,
     "participations": Participation,
     "programme roles": ProgrammeRole,
+    "calls": Call,
+    "actor groups": ActorGroup,
+    "expressions of interest": ExpressionOfInterest,
     "audit entries": AuditEntry,
 }
+# See the module's docstring: e-mail queued while loading stays in memory and is never sent.
+QUIET_MAIL = {"TASKS": {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}}
 
 
 @dataclass(frozen=True)
@@ -114,7 +134,8 @@ def existing_load() -> str:
 
 def load_demo() -> LoadResult:
     started = time.perf_counter()
-    with transaction.atomic():
+    # The override encloses the commit, where the queued e-mails are handed to the tasks.
+    with override_settings(**QUIET_MAIL), transaction.atomic():
         found = existing_load()
         if found:
             return LoadResult(created=False, found=found, logins=logins())
@@ -141,6 +162,8 @@ class _Loader:
         self.themes = {theme.code: theme for theme in Theme.objects.all()}
         self.users: dict[str, User] = {}
         self.created: dict[str, Organisation] = {}
+        self.programme_specs = {spec.name: spec for spec in PROGRAMMES}
+        self.programmes: dict[str, Programme] = {}
 
     def run(self) -> None:
         extra_members = self._pick_extra_members()
@@ -157,6 +180,7 @@ class _Loader:
         self._add_member(people.ORGANISATION_MEMBER.organisation, people.ORGANISATION_MEMBER)
         for spec in PROGRAMMES:
             self._create_programme(spec)
+        load_calls(self)
 
     # People
 
@@ -218,6 +242,12 @@ class _Loader:
 
     def user(self, person: Person) -> User:
         return self.users[self._email(person)]
+
+    def member_of(self, key: str) -> User:
+        """Who acts for the organisation: the demo login that belongs to it, else the person who
+        registered it (so every demo organisation has someone)."""
+        login = next((p for _role, p in people.LOGINS if p.organisation == key), None)
+        return self.user(login or self._first_admin(self.organisations[key]))
 
     # Organisations
 
@@ -299,6 +329,7 @@ class _Loader:
             )
         # add_participant has no date of its own; the demo organisations joined at the start.
         Participation.objects.filter(programme=programme).update(joined_on=spec.starts_on)
+        self.programmes[spec.name] = programme
 
     def _grant(self, programme, persons: Iterable[Person], role: str, *, actor: User) -> None:
         for person in persons:
@@ -312,6 +343,18 @@ class _Loader:
 
 def _url(name: str, **kwargs) -> str:
     return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+
+
+def _call(spec: CallSpec) -> Call | None:
+    return (
+        Call.objects.filter(programme__slug=slugify(spec.programme)[:70], slug=spec.slug)
+        .select_related("programme")
+        .first()
+    )
+
+
+def _call_url(name: str, call: Call, **kwargs) -> str:
+    return _url(name, programme=call.programme.slug, slug=call.slug, **kwargs)
 
 
 def logins() -> list[Login]:
@@ -329,27 +372,43 @@ def logins() -> list[Login]:
         memberships__user__email=people.ORGANISATION_ADMIN.email,
         memberships__role=Membership.Role.ADMIN,
     ).first()
+    closed_call, open_call = _call(CALL_TO_ACTION), _call(PILOT_SITES)
+    own_group = (
+        ActorGroup.objects.filter(call=closed_call, lead=administered).first()
+        if closed_call and administered
+        else None
+    )
+    coordinator_hint = (
+        f"Participants: {_url('programmes:participants', slug=coordinated.slug)}"
+        if coordinated
+        else ""
+    )
+    if closed_call:
+        coordinator_hint = f"Closed call's overview: {_call_url('calls:overview', closed_call)}"
+    admin_hint = (
+        f"Members: {_url('organisations:members', slug=administered.slug)}" if administered else ""
+    )
+    if own_group:
+        admin_hint = (
+            f"Your group in the closed call: "
+            f"{_call_url('calls:group', closed_call, group_id=own_group.pk)}"
+        )
+    # A partner in the same programme: its private contact persons are visible.
+    member_hint = (
+        f"Partner's contacts: {_url('organisations:detail', slug=administered.slug)}"
+        if administered
+        else ""
+    )
+    if open_call:
+        member_hint = f"Open call, start a group: {_call_url('calls:detail', open_call)}"
     look_at = {
         people.PLATFORM_ADMIN.email: f"Audit log: {_url('core:audit_log')}",
-        people.COORDINATOR.email: (
-            f"Participants: {_url('programmes:participants', slug=coordinated.slug)}"
-            if coordinated
-            else ""
-        ),
+        people.COORDINATOR.email: coordinator_hint,
         people.COMMITTEE_MEMBER.email: (
             f"Programme: {_url('programmes:detail', slug=reviewed.slug)}" if reviewed else ""
         ),
-        people.ORGANISATION_ADMIN.email: (
-            f"Members: {_url('organisations:members', slug=administered.slug)}"
-            if administered
-            else ""
-        ),
-        # A partner in the same programme: its private contact persons are visible.
-        people.ORGANISATION_MEMBER.email: (
-            f"Partner's contacts: {_url('organisations:detail', slug=administered.slug)}"
-            if administered
-            else ""
-        ),
+        people.ORGANISATION_ADMIN.email: admin_hint,
+        people.ORGANISATION_MEMBER.email: member_hint,
         people.OUTSIDER.email: f"Public directory: {_url('organisations:directory')}",
     }
     return [

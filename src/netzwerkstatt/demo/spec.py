@@ -125,3 +125,85 @@ class ProgrammeSpec:
     committee: tuple[Person, ...]
     participants: tuple[str, ...]  # Org keys, also of organisations defined elsewhere
     organisations: tuple[Org, ...] = field(default=())  # defined here, participating or not
+
+
+# Calls --------------------------------------------------------------------------------------------
+
+Texts = dict[str, str]  # language -> text
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuestionSpec:
+    key: str  # how the groups' answers refer to the question
+    kind: str  # Question.Kind value
+    label: Texts
+    help_text: Texts = field(default_factory=dict)
+    required: bool = True
+    choices: tuple[tuple[str, Texts], ...] = ()  # (value, label) of choice questions
+    max_words: int | None = None
+    min_value: int | None = None
+    max_value: int | None = None
+    file_types: tuple[str, ...] = ()
+    # Answered by the loader from the group's organisations instead of from ``GroupSpec.answers``:
+    # "descriptions" (their self-descriptions) or "kinds" (choices named after their kinds).
+    derived_from: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupSpec:
+    """An actor group answering a call, and how far it has come.
+
+    ``stage`` is "started" (a profile, no answers yet), "draft" or "submitted". A submitted group
+    is screened unless ``screened`` is off: every checklist criterion is ticked except those in
+    ``unmet`` (1-based), and ``decision`` is held or, when the call releases its decisions, sent.
+    A ``reason`` makes the group not eligible."""
+
+    lead: str  # Org key
+    name: str
+    answers: dict[str, object]  # by QuestionSpec.key; numbers as int, choices as values
+    seeks: str
+    offers: str = ""  # empty: the competencies of the group's organisations
+    regions: tuple[str, ...] = ()  # preferred partner regions, in the other country
+    partners: tuple[str, ...] = ()  # Org keys that confirmed
+    invited: tuple[str, ...] = ()  # Org keys invited that have not answered yet
+    stage: str = "submitted"
+    screened: bool = True
+    decision: str = "eligible"  # "eligible", "ineligible" or "" (none yet)
+    reason: str = ""
+    unmet: tuple[int, ...] = ()
+    note: str = ""
+
+    @property
+    def organisations(self) -> tuple[str, ...]:
+        return (self.lead, *self.partners)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CallSpec:
+    """A call with its form, checklist and rubric and the groups that answered it.
+
+    A closed call has fixed dates (``opens_at``/``closes_at``); an open one is placed around
+    the moment of loading (``opened_days_ago``/``closes_in_days``)."""
+
+    programme: str  # ProgrammeSpec.name
+    slug: str  # what create_call makes of the title; the logins table links to it
+    author: Person  # a coordinator: creates, sets up and publishes the call
+    screeners: dict[str, Person]  # by group country; "*" for the others, also decides and sends
+    title: Texts
+    text: Texts
+    eligible_countries: tuple[str, ...]
+    pairings: tuple[tuple[str, str], ...]
+    themes: tuple[str, ...]
+    questions: tuple[QuestionSpec, ...]
+    criteria: tuple[Texts, ...]
+    rubric: tuple[tuple[Texts, Texts, int], ...]  # (title, what reviewers look for, weight)
+    groups: tuple[GroupSpec, ...]
+    eligible_kinds: tuple[str, ...] = ()
+    score_range: tuple[int, int] = (0, 5)
+    coordinators: tuple[Person, ...] = ()  # granted the role first, by the programme's first one
+    opens_at: datetime.datetime | None = None
+    closes_at: datetime.datetime | None = None
+    created_at: datetime.datetime | None = None
+    released_at: datetime.datetime | None = None  # decisions sent; None: they are held
+    opened_days_ago: int = 0
+    closes_in_days: int = 0

@@ -96,3 +96,12 @@ def language_name(code: str) -> str:
 
 def language_choices(codes=WORKING_LANGUAGES) -> list[tuple[str, str]]:
     return sorted(((c, language_name(c)) for c in codes), key=lambda item: item[1])
+
+
+# The interface language people of a country most likely read, for mail to someone who has not
+# chosen one; Netzwerkstatt speaks German, Italian and English.
+COUNTRY_LANGUAGES = {"DE": "de", "AT": "de", "LI": "de", "IT": "it"}
+
+
+def interface_language(country: str) -> str:
+    return COUNTRY_LANGUAGES.get(country, "en")

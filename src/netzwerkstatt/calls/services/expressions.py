@@ -46,7 +46,6 @@ from ..models import ActorGroup, AnswerFile, Call, ExpressionOfInterest, GroupMe
 PROFILE_FIELDS = (
     "name", "themes", "offers", "seeks", "preferred_regions", "working_languages",
 )  # fmt: skip
-COUNTRY_LANGUAGES = {"IT": "it", "DE": "de", "AT": "de", "LI": "de"}
 
 
 # Helpers --------------------------------------------------------------------------------------
@@ -80,7 +79,7 @@ def mail_language(user, organisation: Organisation | None = None) -> str:
     if user is not None and getattr(user, "language", ""):
         return user.language
     country = organisation.country if organisation is not None else ""
-    return COUNTRY_LANGUAGES.get(country, "en")
+    return regions.interface_language(country)
 
 
 def why_locked(expression: ExpressionOfInterest) -> str:

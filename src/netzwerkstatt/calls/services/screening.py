@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from netzwerkstatt.core import audit
 from netzwerkstatt.core.exceptions import ConcurrentEdit
 from netzwerkstatt.core.mail import queue_email
+from netzwerkstatt.vocabularies import regions
 
 from .. import queries
 from ..models import Call, ExpressionOfInterest
@@ -31,7 +32,6 @@ Status = ExpressionOfInterest.Status
 SCREENING_FIELDS = ("screening_checks", "screening_notes", "screening_decision", "screening_reason")
 DECISION_FIELDS = ("screening_decision", "screening_reason")
 # The language a group's people are written to when they have not chosen one.
-COUNTRY_LANGUAGES = {"IT": "it", "DE": "de"}
 
 
 def _check_decision(decision: str, reason: str) -> None:
@@ -153,7 +153,7 @@ def decide_many(
 
 def language_for(person, country: str) -> str:
     """The person's own language, or else the usual language of the group's country."""
-    return person.language or COUNTRY_LANGUAGES.get(country, "en")
+    return person.language or regions.interface_language(country)
 
 
 @dataclass(frozen=True)

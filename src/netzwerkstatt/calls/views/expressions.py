@@ -30,7 +30,7 @@ from ..forms.expressions import (
     stored_answers_form,
 )
 from ..models import ActorGroup, AnswerFile, Call, ExpressionOfInterest, GroupMember, Question
-from ..rules import get_call_for, get_group_for
+from ..rules import get_call_for, get_group_for, may
 from ..services import expressions as services
 
 # Helpers ----------------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ def start(request: HttpRequest, programme: str, slug: str) -> HttpResponse:
 @login_required
 def group(request: HttpRequest, programme: str, slug: str, group_id: int) -> HttpResponse:
     call, group, expression = _group(request, programme, slug, group_id, "calls.view_group")
-    can_edit = request.user.has_perm("calls.edit_group", group)
+    can_edit = may(request.user, "calls.edit_group", group)
     leads = can_edit and services.leads_the_group(request.user, group)
     locked = services.why_locked(expression)
     files = _files(expression)

@@ -9,8 +9,9 @@ from netzwerkstatt.demo.loader import Login, load_demo
 
 class Command(BaseCommand):
     help = (
-        "Load four fictional programmes with their organisations and people, then print one "
-        "login per role. Running it again changes nothing and prints the logins again."
+        "Load four fictional programmes with their organisations and people and two calls for "
+        "expressions of interest (one closed and screened, one open), then print one login per "
+        "role. Running it again changes nothing and prints the logins again."
     )
 
     def add_arguments(self, parser):
