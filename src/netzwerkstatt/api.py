@@ -9,7 +9,8 @@ api = NinjaAPI(
     title="Netzwerkstatt API",
     version="1",
     description=(
-        "Read access to organisations, programmes and vocabularies. Send a personal API token "
+        "Organisations, programmes, vocabularies, calls with their expressions of interest and "
+        "matching; an actor group's members save answers and submit. Send a personal API token "
         "(created under Account → API tokens) as `Authorization: Bearer <token>`; without one "
         "you see what a visitor sees."
     ),
@@ -25,6 +26,8 @@ def permission_denied(request, exc):
 
 
 from netzwerkstatt.accounts.api import router as accounts_router  # noqa: E402
+from netzwerkstatt.calls.api import router as calls_router  # noqa: E402
+from netzwerkstatt.matching.api import router as matching_router  # noqa: E402
 from netzwerkstatt.organisations.api import router as organisations_router  # noqa: E402
 from netzwerkstatt.programmes.api import router as programmes_router  # noqa: E402
 from netzwerkstatt.vocabularies.api import router as vocabularies_router  # noqa: E402
@@ -33,3 +36,5 @@ api.add_router("/me", accounts_router)
 api.add_router("/organisations", organisations_router)
 api.add_router("/programmes", programmes_router)
 api.add_router("/vocabularies", vocabularies_router)
+api.add_router("/calls", calls_router)
+api.add_router("/calls", matching_router)
