@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV = DEBUG=true SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: help demo serve test test-sqlite test-postgres test-e2e lint fmt messages makemessages bench clean install
+.PHONY: help demo serve test test-sqlite test-postgres test-e2e lint fmt messages makemessages bench clean install pdf-libs
 
 help:
 	@echo "make demo     install, migrate, load demo data, serve on http://$(HOST):$(PORT)"
@@ -25,7 +25,11 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PY) -c "import django, allauth, rules, pycountry" || { echo "Installing the Python packages failed."; exit 1; }
 	@touch $@
 
-install: $(VENV)/.installed messages
+install: $(VENV)/.installed messages pdf-libs
+
+# WeasyPrint (application PDFs) needs Pango from Debian.
+pdf-libs:
+	@/sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || scripts/ensure-apt libpangoft2-1.0.so.0 libpangoft2-1.0-0
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || scripts/ensure-apt npm npm

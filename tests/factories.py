@@ -205,3 +205,68 @@ class ExpressionFactory(factory.django.DjangoModelFactory):
     group = factory.SubFactory(ActorGroupFactory)
     status = ExpressionOfInterest.Status.SUBMITTED
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+# Selection --------------------------------------------------------------------------------------
+
+
+class ConsortiumFactory(factory.django.DjangoModelFactory):
+    """Two groups of a call (Italian left, German right) that accepted each other in a confirmed
+    round, without going through the engine."""
+
+    class Meta:
+        model = "matching.Consortium"
+
+    call = factory.SubFactory(CallFactory)
+    left = factory.SubFactory(ActorGroupFactory, call=factory.SelfAttribute("..call"), country="IT")
+    right = factory.SubFactory(
+        ActorGroupFactory, call=factory.SelfAttribute("..call"), country="DE"
+    )
+
+    @factory.lazy_attribute
+    def pair(self):
+        from netzwerkstatt.matching.models import MatchingRound, ProposedPair
+
+        round_ = MatchingRound.objects.create(
+            call=self.call,
+            number=MatchingRound.objects.filter(call=self.call).count() + 1,
+            status=MatchingRound.Status.CONFIRMED,
+        )
+        return ProposedPair.objects.create(
+            round=round_,
+            left=self.left,
+            right=self.right,
+            score=80,
+            status="accepted",
+            left_answer="accepted",
+            right_answer="accepted",
+        )
+
+
+class ApplicationRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "selection.ApplicationRound"
+
+    call = factory.SubFactory(CallFactory)
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "selection.Application"
+
+    consortium = factory.SubFactory(ConsortiumFactory)
+    call = factory.SelfAttribute("consortium.call")
+    title = "Dual training across the Alps"
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "selection.Activity"
+
+    application = factory.SubFactory(ApplicationFactory)
+    position = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Activity {n}")
+    owner = factory.SelfAttribute("application.consortium.left.lead")
+    start_month = 1
+    end_month = 6

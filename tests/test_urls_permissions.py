@@ -34,9 +34,14 @@ from netzwerkstatt.matching.engine import Rules
 from netzwerkstatt.matching.models import MatchingRound, ProposedPair
 from netzwerkstatt.organisations.models import ContactPerson, Membership
 from netzwerkstatt.programmes.models import Participation, ProgrammeRole
+from netzwerkstatt.selection import services as selection_services
+from netzwerkstatt.selection.models import Application, Attachment
 from tests.factories import (
+    ActivityFactory,
     ActorGroupFactory,
+    ApplicationRoundFactory,
     CallFactory,
+    ConsortiumFactory,
     ContactPersonFactory,
     ExpressionFactory,
     GroupMemberFactory,
@@ -237,6 +242,18 @@ EXPECTED: dict[str, dict] = {
     "matching:pair": only(*PROGRAMME_RUNNERS),
     "matching:group": group_page(),
     "matching:answer": everyone(405),
+    # selection: a consortium's members write its joint application, the call's runners read it
+    # (a platform admin too, but acting for a consortium is for its members only) and keep the
+    # list with the deadline
+    "selection:list": only(*PROGRAMME_RUNNERS),
+    "selection:workspace": group_page(),
+    "selection:part": group_page(runners=403),
+    "selection:work_programme": group_page(runners=403),
+    "selection:roles": group_page(runners=403),
+    "selection:attachments": group_page(runners=403),
+    "selection:attachment": group_page(),
+    "selection:submit": everyone(405),
+    "selection:pdf": group_page(),
     # uploaded files (logos) are public
     "media": everyone(200),
     # django-allauth: coarse
@@ -388,6 +405,24 @@ def objects(world, settings):
     proposed = matching_services.propose_round(
         actor=world.coordinator, call=match_call, rules=Rules()
     )
+    # Joint applications, in a fifth call: a consortium whose German side is led by the world's
+    # organisation has a complete draft application (so submitting it changes it) with an
+    # attachment, before the deadline.
+    select_call = CallFactory(programme=world.programme, slug="walk-select")
+    ApplicationRoundFactory(call=select_call)
+    consortium = ConsortiumFactory(
+        call=select_call,
+        right__lead=world.organisation,
+        right__country=world.organisation.country,
+    )
+    application = selection_services.start_application(actor=world.member, consortium=consortium)
+    Application.objects.filter(pk=application.pk).update(summary="S", objectives="O")
+    ActivityFactory(application=application, owner=world.organisation)
+    for organisation in (consortium.left.lead, world.organisation):
+        application.roles.create(organisation=organisation, role="Partner")
+    attachment = Attachment.objects.create(
+        application=application, file="calls/walk.pdf", original_name="walk.pdf", size=8
+    )
     return {
         "world": world,
         "token_id": token.pk,
@@ -426,6 +461,13 @@ def objects(world, settings):
             "group_id": ours.pk,
         },
         "proposed_round": proposed,
+        "selection_pages": {
+            "call": select_call.slug,
+            "consortium_id": consortium.pk,
+            "part": "summary",
+            "attachment_id": attachment.pk,
+        },
+        "application": application,
     }
 
 
@@ -460,6 +502,8 @@ def fill(route: Route, objects: dict) -> str:
             values[name] = objects["proposed_round"].number
         elif route.key.startswith("matching:") and name in objects["matching_pages"]:
             values[name] = objects["matching_pages"][name]
+        elif route.key.startswith("selection:") and name in objects["selection_pages"]:
+            values[name] = objects["selection_pages"][name]
         elif name == "programme":
             values[name] = world.programme.slug
         elif name == "slug" and route.key.startswith("calls:"):
@@ -631,6 +675,12 @@ POSTS = {
         group_page(runners=403, answer=302),
         lambda o: ExpressionOfInterest.objects.get(pk=o["draft_expression_id"]).answers == {},
         lambda o: {"version": 1, f"q_{o['apply_question_id']}": "Gemeinsam ausbilden"},
+    ),
+    # Members of either group submit; the call's runners (a platform admin too) may not.
+    "selection:submit": PostCase(
+        group_page(runners=403, answer=302),
+        lambda o: Application.objects.filter(pk=o["application"].pk, status="draft").exists(),
+        {},
     ),
     "matching:confirm": PostCase(
         only(*PROGRAMME_RUNNERS, answer=302),

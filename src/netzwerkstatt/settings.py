@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "netzwerkstatt.programmes",
     "netzwerkstatt.calls",
     "netzwerkstatt.matching",
+    "netzwerkstatt.selection",
 ]
 
 MIDDLEWARE = [

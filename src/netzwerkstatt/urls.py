@@ -18,6 +18,10 @@ urlpatterns = [
         "programmes/<slug:programme>/calls/<slug:call>/matching/",
         include("netzwerkstatt.matching.urls"),
     ),
+    path(
+        "programmes/<slug:programme>/calls/<slug:call>/applications/",
+        include("netzwerkstatt.selection.urls"),
+    ),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
