@@ -244,7 +244,8 @@ def test_a_group_goes_from_start_to_submission(
 
     # A member of the chamber opens the link and confirms.
     client.force_login(italian)
-    assert "Confirm: Handwerkskammer Kassel joins" in client.get(link).content.decode()
+    # The partner reads Italian, so the page speaks Italian.
+    assert "Conferma: Handwerkskammer Kassel partecipa" in client.get(link).content.decode()
     response = client.post(link, {"answer": "confirm"})
     assert response.status_code == 302
     assert response["Location"] == url("calls:group", group)
@@ -260,7 +261,7 @@ def test_a_group_goes_from_start_to_submission(
     )
     expression = ExpressionOfInterest.objects.get(group=group)
     assert response.status_code == 200
-    assert "Draft saved at" in response.content.decode()
+    assert "Bozza salvata alle" in response.content.decode()
     assert f'value="{expression.version}" hx-swap-oob="true"' in response.content.decode()
     assert expression.answers == {text[2:]: "Wir bilden gemeinsam Fachkräfte aus"}
     assert expression.version == version + 1
@@ -500,7 +501,7 @@ def test_an_organisation_confirms_only_one_group_per_call(invite, client, world,
 
     response = client.post(link, {"answer": "confirm"}, follow=True)
 
-    assert "already takes part in the group Handwerkskammer Kassel" in response.content.decode()
+    assert "fa già parte del gruppo Handwerkskammer Kassel" in response.content.decode()
     assert GroupMember.objects.get(group=group, organisation=organisation).status == "invited"
 
 

@@ -129,7 +129,7 @@ def test_the_matching_page_links_to_the_joint_application(client, cast):
         )
     )
 
-    assert "Write the joint application" in response.text
+    assert "Scrivi la candidatura congiunta" in response.text  # the member reads Italian
     assert cast.url() in response.text
 
 

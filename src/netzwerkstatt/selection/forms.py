@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from netzwerkstatt.organisations.models import Organisation
@@ -76,7 +77,7 @@ class ActivityForm(forms.ModelForm):
         }
         help_texts = {
             "start_month": _("Month 1 is the first month of the project."),
-            "end_month": _("At most month %(max)s.") % {"max": MAX_MONTHS},
+            "end_month": format_lazy(_("At most month {max}."), max=MAX_MONTHS),
             "outputs": _("What the activity produces: events, materials, agreements."),
         }
 

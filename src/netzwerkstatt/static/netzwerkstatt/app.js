@@ -87,6 +87,9 @@
     counter.className = "form-text word-count";
     counter.id = field.id + "_words";
     field.insertAdjacentElement("afterend", counter);
+    // Screen readers announce the count with the field, as sighted people see it beneath.
+    var describedBy = field.getAttribute("aria-describedby");
+    field.setAttribute("aria-describedby", (describedBy ? describedBy + " " : "") + counter.id);
     var update = function () {
       var count = (field.value.match(WORD) || []).length;
       counter.textContent = wording.replace("{count}", count).replace("{limit}", limit);
