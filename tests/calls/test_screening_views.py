@@ -602,3 +602,18 @@ def test_release_page_sends_the_held_decisions(
         again = client.post(_url("screening_release", screening.call), follow=True)
     assert len(mail.outbox) == 4
     assert "There was no held decision to send." in again.content.decode()
+
+
+def test_after_screening_one_expression_the_table_keeps_its_filters(client, world, screening):
+    client.force_login(world.coordinator)
+    table = client.get(_url("screening", screening.call), {"country": "IT", "sort": "-submitted"})
+    link = _expression_url(screening, screening.italian) + "?country=IT&amp;sort=-submitted"
+    assert link in table.content.decode()
+
+    response = client.post(
+        _expression_url(screening, screening.italian) + "?country=IT&sort=-submitted",
+        {"version": 1, "screening_version": 1, "decision": "eligible", "reason": ""},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == _url("screening", screening.call) + "?country=IT&sort=-submitted"

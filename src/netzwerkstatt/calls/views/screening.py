@@ -184,7 +184,8 @@ def screen_expression(
                     request,
                     _("The screening of %(group)s was saved.") % {"group": expression.group},
                 )
-                return redirect(_table_url(call))
+                # The table's filters and sorting came along in the query string; back to them.
+                return redirect(_table_url(call, request.GET))
     checks = expression.screening_checks or {}
     return render(
         request,
