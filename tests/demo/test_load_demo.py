@@ -27,8 +27,10 @@ from netzwerkstatt.core.models import AuditEntry
 from netzwerkstatt.demo import people
 from netzwerkstatt.demo.data_calls import CALL_TO_ACTION, PILOT_SITES
 from netzwerkstatt.demo.loader import all_organisations
+from netzwerkstatt.matching.models import Consortium, MatchingRound, ProposedPair
 from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
 from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeRole
+from netzwerkstatt.selection.models import Application, ApplicationRound
 from netzwerkstatt.vocabularies import regions
 
 ROLE_EMAILS = [person.email for _role, person in people.LOGINS]
@@ -314,15 +316,19 @@ def test_the_closed_call_is_set_up_and_lies_in_the_past(output):
 def test_the_closed_call_was_screened_and_the_decisions_sent(output):
     call = closed_call()
     expressions = ExpressionOfInterest.objects.filter(group__call=call).select_related("group")
+    # 28 of the 35 eligible groups were matched afterwards (see the matching test below).
     assert Counter(expressions.values_list("status", flat=True)) == {
-        Status.ELIGIBLE: 35,
+        Status.ELIGIBLE: 7,
+        Status.MATCHED: 28,
         Status.INELIGIBLE: 4,
     }
     assert not queries.held_decisions(call).exists()
     for expression in expressions:
         assert call.opens_at < expression.group.created < expression.submitted_at
         assert expression.submitted_at < call.closes_at < expression.decision_released_at
-        assert expression.screening_decision == expression.status
+        assert expression.screening_decision == (
+            Status.ELIGIBLE if expression.status == Status.MATCHED else expression.status
+        )
         assert expression.screened_by is not None
         checks = expression.screening_checks
         assert len(checks) == 4
@@ -420,6 +426,61 @@ def test_the_audit_log_tells_how_the_calls_went(output):
     assert count("call.decisions_released", closed) == 1
     assert count("call.decisions_released", open_) == 0
     assert count("expression.decided", open_) == 2
+
+
+def test_the_closed_call_matched_its_groups_into_14_consortia(output):
+    call = closed_call()
+    rounds = list(MatchingRound.objects.filter(call=call).order_by("number"))
+    assert [r.status for r in rounds] == [MatchingRound.Status.CONFIRMED] * 2
+    assert all(call.closes_at < r.created < r.confirmed_at < timezone.now() for r in rounds)
+    pairs = ProposedPair.objects.filter(round__call=call)
+    assert Counter(pairs.values_list("status", flat=True)) == {
+        ProposedPair.Status.ACCEPTED: 14,
+        ProposedPair.Status.DECLINED: 3,
+    }
+    consortia = Consortium.objects.filter(call=call).select_related("left", "right", "pair")
+    assert consortia.count() == 14
+    for consortium in consortia:
+        assert {consortium.left.country, consortium.right.country} == {"IT", "DE"}
+        assert consortium.pair.left_answered_at < consortium.created
+        assert consortium.created <= max(
+            consortium.pair.left_answered_at, consortium.pair.right_answered_at
+        )
+    # Declined pairs were answered by a member of the group's lead organisation.
+    for pair in pairs.filter(status=ProposedPair.Status.DECLINED).select_related("left__lead"):
+        assert pair.left_answer == ProposedPair.Answer.DECLINED
+        assert pair.left_answered_by.memberships.filter(organisation=pair.left.lead).exists()
+
+
+def test_the_consortia_applied_jointly_before_the_deadline(output):
+    call = closed_call()
+    deadline = ApplicationRound.objects.get(call=call).deadline
+    assert call.closes_at < deadline < timezone.now()
+    applications = Application.objects.filter(call=call).prefetch_related("activities", "roles")
+    assert Counter(applications.values_list("status", flat=True)) == {
+        Application.Status.SUBMITTED: 12,
+        Application.Status.DRAFT: 2,
+    }
+    for application in applications.filter(status=Application.Status.SUBMITTED):
+        consortium = application.consortium
+        assert consortium.created < application.created < application.submitted_at < deadline
+        assert application.summary and application.objectives and application.themes.exists()
+        activities = list(application.activities.all())
+        assert 3 <= len(activities) <= 5
+        assert {a.owner_id for a in activities} == {
+            consortium.left.lead_id,
+            consortium.right.lead_id,
+        }
+        assert all(1 <= a.start_month <= a.end_month <= 36 for a in activities)
+        organisations = set(
+            GroupMember.objects.filter(
+                group__in=[consortium.left_id, consortium.right_id],
+                status=GroupMember.Status.CONFIRMED,
+            ).values_list("organisation", flat=True)
+        )
+        assert set(application.roles.values_list("organisation", flat=True)) == organisations
+    assert not applications.filter(status=Application.Status.DRAFT, submitted_at__isnull=False)
+    assert AuditEntry.objects.filter(action="application.submitted").count() == 12
 
 
 # These two do not ask for the loaded data, but may run after it was loaded for the module.

@@ -40,6 +40,7 @@ from netzwerkstatt.programmes.models import ProgrammeRole
 from netzwerkstatt.vocabularies.regions import WORKING_LANGUAGES
 
 from .data_calls import CALLS
+from .matching import load_matching
 from .spec import CallSpec, GroupSpec, Org
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ class _CallLoader:
         for group in self.spec.groups:
             self._answer(group)
         self._screen()
+        if self.spec.released_at is not None:  # the closed call goes on: matching, applications
+            load_matching(self)
         _Timeline(self).apply()
 
     # The call ---------------------------------------------------------------------------------
