@@ -351,8 +351,11 @@ def the_coordinator_screens_and_sends_the_decisions(page: Page, check_page, worl
         "The screening of Rete duale Lombardia was saved."
     )
 
-    # Back in the table, which no longer filters by country.
-    expect(page.get_by_role("combobox", name="Country")).to_have_value("")
+    # Back in the table with its filter kept; clearing it shows both groups again.
+    country = page.get_by_role("combobox", name="Country")
+    expect(country).to_have_value("IT")
+    expect(results).to_contain_text("1 expression of interest")
+    country.select_option("")
     expect(results).to_contain_text("2 expressions of interest")
     results.get_by_label("Select Berufliche Schulen Kassel").check()
     bulk = page.get_by_role("group", name="Decide for the ticked expressions of interest")
