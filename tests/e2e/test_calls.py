@@ -392,7 +392,16 @@ def the_coordinator_screens_and_sends_the_decisions(page: Page, check_page, worl
     expect(heading(page)).to_have_text(f"Overview: {TITLE_DE}")
     funnel = page.get_by_role("region", name="Funnel").get_by_role("listitem")
     expect(funnel).to_have_text(
-        ["2 Started", "2 Received", "2 Decision sent", "1 Eligible", "0 Matched"]
+        [
+            "2 Started expressions of interest",
+            "2 Received expressions of interest",
+            "2 Decision sent expressions of interest",
+            "1 Eligible expression of interest",
+            "0 Matched groups",
+            "0 Matched pairs consortia",
+            "0 Applications submitted joint applications",
+            "0 Selected joint applications",
+        ]
     )
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download CSV").click()
@@ -401,8 +410,8 @@ def the_coordinator_screens_and_sends_the_decisions(page: Page, check_page, worl
     # The byte-order mark lets spreadsheet programs read the file as UTF-8.
     text = Path(download.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert ["Funnel", "eligible", "Eligible", "", "1", "", ""] in rows
-    assert ["Countries", "IT", "Italy", "Italy", "1", "1", "0"] in rows
+    assert ["Funnel", "eligible", "Eligible", "", "1", "expression of interest"] + [""] * 6 in rows
+    assert ["Countries", "IT", "Italy", "Italy", "", "groups", "1", "1", "0", "0", "0", "0"] in rows
 
 
 # The story --------------------------------------------------------------------------------------
@@ -560,4 +569,5 @@ def test_eligible_groups_are_matched_and_form_a_consortium(page: Page, context, 
         "link", name="Overview"
     ).click()
     funnel = page.get_by_role("region", name="Funnel").get_by_role("listitem")
-    expect(funnel.last).to_have_text("2 Matched")
+    expect(funnel.nth(4)).to_have_text("2 Matched groups")
+    expect(funnel.nth(5)).to_have_text("1 Matched pairs consortium")

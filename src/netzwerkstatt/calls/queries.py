@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.utils.translation import get_language
+from django.utils.translation import get_language, npgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from netzwerkstatt.accounts.models import User
+from netzwerkstatt.matching.models import Consortium
+from netzwerkstatt.selection.models import Application
 from netzwerkstatt.vocabularies import regions
 
 from .models import AnswerFile, Call, ExpressionOfInterest, GroupMember, Question
@@ -172,23 +174,61 @@ def answers_of(expression: ExpressionOfInterest) -> list[Answer]:
 
 # The funnel -----------------------------------------------------------------------------------
 
+# What a stage counts. Every group writes one expression of interest; two matched groups form a
+# consortium, and a consortium writes one joint application. Stages in different units are never
+# summed, and the page names the unit under every figure.
+UNIT_EXPRESSIONS = "expressions"
+UNIT_GROUPS = "groups"
+UNIT_CONSORTIA = "consortia"
+UNIT_APPLICATIONS = "applications"
+# The context keeps these apart from the models' names (a plural form needs its own entry).
+_UNIT_LABELS = {
+    UNIT_EXPRESSIONS: lambda n: npgettext(
+        "unit of a count", "expression of interest", "expressions of interest", n
+    ),
+    UNIT_GROUPS: lambda n: npgettext("unit of a count", "group", "groups", n),
+    UNIT_CONSORTIA: lambda n: npgettext("unit of a count", "consortium", "consortia", n),
+    UNIT_APPLICATIONS: lambda n: npgettext(
+        "unit of a count", "joint application", "joint applications", n
+    ),
+}
+# Units that count single groups (one expression each), and units that count pairs of groups.
+GROUP_UNITS = (UNIT_EXPRESSIONS, UNIT_GROUPS)
+
 
 @dataclass(frozen=True)
 class Stage:
     code: str
     label: str
     count: int
+    unit: str = UNIT_EXPRESSIONS
+
+    @property
+    def unit_label(self) -> str:
+        """The unit in the active language, agreeing with the count."""
+        return _UNIT_LABELS[self.unit](self.count)
+
+    @property
+    def tone(self) -> str:
+        """``"groups"`` or ``"pairs"``: what the stage counts, for its colour on the page."""
+        return "groups" if self.unit in GROUP_UNITS else "pairs"
 
 
 @dataclass(frozen=True)
 class PlaceRow:
-    """Expressions received from one country or region, and how screening went for them."""
+    """Groups from one country or region (by their received expressions), and how far they got:
+    screened, matched into a consortium, in a submitted joint application, selected. Counts
+    groups: a consortium joins two groups, often from two countries, so each counts in its own
+    place."""
 
     code: str
     name: str
     received: int
     eligible: int
     ineligible: int
+    matched: int
+    applied: int
+    selected: int
     country: str = ""
 
 
@@ -201,18 +241,40 @@ class Funnel:
     held: int  # decisions taken but not released yet
 
 
+def _in_consortium(**application) -> Q:
+    """A group in a consortium (on either side), optionally with its application matching."""
+    if not application:
+        return Q(group__consortium_as_left__isnull=False) | Q(
+            group__consortium_as_right__isnull=False
+        )
+    left = {f"group__consortium_as_left__application__{k}": v for k, v in application.items()}
+    right = {f"group__consortium_as_right__application__{k}": v for k, v in application.items()}
+    return Q(**left) | Q(**right)
+
+
 def _place_counts() -> dict[str, Count]:
+    # The joins are one-to-one (group, its consortium on one side, its application), so counting
+    # expressions never counts a group twice.
     return {
         "received": Count("pk"),
         "eligible": Count("pk", filter=Q(status__in=COUNTS_AS_ELIGIBLE)),
         "ineligible": Count("pk", filter=Q(status=Status.INELIGIBLE)),
+        "matched": Count("pk", filter=_in_consortium()),
+        "applied": Count("pk", filter=_in_consortium(status__in=Application.SENT)),
+        "selected": Count("pk", filter=_in_consortium(status=Application.Status.SELECTED)),
     }
 
 
+def _place_numbers(counts: dict) -> tuple[int, ...]:
+    return tuple(counts[key] for key in _place_counts())
+
+
 def funnel(call: Call) -> Funnel:
-    """How far the call's expressions have come: the stages, the statuses, and the received
-    expressions by country and by the region of the group's lead organisation. Released
-    decisions only: held decisions are counted apart."""
+    """How far the call has come, from the first expression of interest to the selected joint
+    applications: the stages, the statuses of the expressions, and the received groups by country
+    and by the region of the group's lead organisation. Released decisions only: held screening
+    decisions are counted apart; an application counts as selected once that decision has been
+    released (its status). Six queries, however many groups the call has."""
     statuses = dict(
         ExpressionOfInterest.objects.filter(group__call=call)
         .order_by()
@@ -222,6 +284,11 @@ def funnel(call: Call) -> Funnel:
     )
     received = received_expressions(call)
     received_count = received.count()
+    pairs = Consortium.objects.filter(call=call).aggregate(
+        consortia=Count("pk"),
+        applied=Count("pk", filter=Q(application__status__in=Application.SENT)),
+        selected=Count("pk", filter=Q(application__status=Application.Status.SELECTED)),
+    )
     by_status = [Stage(code, str(label), statuses.get(code, 0)) for code, label in Status.choices]
     screened = sum(statuses.get(s, 0) for s in ExpressionOfInterest.SCREENED)
     eligible = sum(statuses.get(s, 0) for s in COUNTS_AS_ELIGIBLE)
@@ -230,7 +297,10 @@ def funnel(call: Call) -> Funnel:
         Stage("received", str(_("Received")), received_count),
         Stage("screened", str(_("Decision sent")), screened),
         Stage("eligible", str(_("Eligible")), eligible),
-        Stage("matched", str(_("Matched")), statuses.get(Status.MATCHED, 0)),
+        Stage("matched", str(_("Matched")), statuses.get(Status.MATCHED, 0), UNIT_GROUPS),
+        Stage("pairs", str(_("Matched pairs")), pairs["consortia"], UNIT_CONSORTIA),
+        Stage("applied", str(_("Applications submitted")), pairs["applied"], UNIT_APPLICATIONS),
+        Stage("selected", str(_("Selected")), pairs["selected"], UNIT_APPLICATIONS),
     ]
     countries = received.order_by().values("group__country").annotate(**_place_counts())
     by_country = sorted(
@@ -238,9 +308,7 @@ def funnel(call: Call) -> Funnel:
             PlaceRow(
                 c["group__country"],
                 regions.country_name(c["group__country"]),
-                c["received"],
-                c["eligible"],
-                c["ineligible"],
+                *_place_numbers(c),
             )
             for c in countries
         ),
@@ -256,9 +324,7 @@ def funnel(call: Call) -> Funnel:
             PlaceRow(
                 p["group__lead__region"],
                 regions.region_name(p["group__lead__region"]) or str(_("No region given")),
-                p["received"],
-                p["eligible"],
-                p["ineligible"],
+                *_place_numbers(p),
                 country=regions.country_name(p["group__country"]),
             )
             for p in places
@@ -272,15 +338,30 @@ def funnel(call: Call) -> Funnel:
     )
 
 
+def _place_header() -> list[str]:
+    return [
+        str(_("Received")),
+        str(_("Eligible")),
+        str(_("Not eligible")),
+        str(_("Matched")),
+        str(_("In an application")),
+        str(_("Selected")),
+    ]
+
+
+def _place_values(row: PlaceRow) -> list[int]:
+    return [row.received, row.eligible, row.ineligible, row.matched, row.applied, row.selected]
+
+
 def funnel_sheets(result: Funnel) -> list[tuple[str, list[str], list[list]]]:
     """The funnel as tables for a spreadsheet: (title, header, rows) each, in the active
-    language. Only codes, names of places and numbers: no text the groups wrote."""
-    counts_header = [str(_("Received")), str(_("Eligible")), str(_("Not eligible"))]
+    language. Only codes, names of places and numbers: no text the groups wrote. The places
+    count groups."""
     return [
         (
             str(_("Funnel")),
-            [str(_("Stage")), str(_("Name")), str(_("Expressions"))],
-            [[s.code, s.label, s.count] for s in result.stages],
+            [str(_("Stage")), str(_("Name")), str(_("Count")), str(_("Unit"))],
+            [[s.code, s.label, s.count, s.unit_label] for s in result.stages],
         ),
         (
             str(_("Status")),
@@ -289,44 +370,210 @@ def funnel_sheets(result: Funnel) -> list[tuple[str, list[str], list[list]]]:
         ),
         (
             str(_("Countries")),
-            [str(_("Code")), str(_("Country")), *counts_header],
-            [[r.code, r.name, r.received, r.eligible, r.ineligible] for r in result.by_country],
+            [str(_("Code")), str(_("Country")), *_place_header()],
+            [[r.code, r.name, *_place_values(r)] for r in result.by_country],
         ),
         (
             str(_("Regions")),
-            [str(_("Code")), str(_("Region")), str(_("Country")), *counts_header],
-            [
-                [r.code, r.name, r.country, r.received, r.eligible, r.ineligible]
-                for r in result.by_region
-            ],
+            [str(_("Code")), str(_("Region")), str(_("Country")), *_place_header()],
+            [[r.code, r.name, r.country, *_place_values(r)] for r in result.by_region],
         ),
     ]
 
 
 def funnel_rows(result: Funnel) -> tuple[list[str], list[list]]:
     """The funnel as one flat table (for CSV): a section column, then the same columns for
-    every section, blank where a section has no such value."""
+    every section, blank where a section has no such value. Stages and statuses fill Count and
+    Unit; countries and regions count groups in the columns from Received to Selected."""
     header = [
         str(_("Section")),
         str(_("Code")),
         str(_("Name")),
         str(_("Country")),
-        str(_("Expressions")),
-        str(_("Eligible")),
-        str(_("Not eligible")),
+        str(_("Count")),
+        str(_("Unit")),
+        *_place_header(),
     ]
+    blank = [""] * len(_place_header())
     rows: list[list] = []
-    rows += [[str(_("Funnel")), s.code, s.label, "", s.count, "", ""] for s in result.stages]
-    rows += [[str(_("Status")), s.code, s.label, "", s.count, "", ""] for s in result.by_status]
-    rows += [
-        [str(_("Countries")), r.code, r.name, r.name, r.received, r.eligible, r.ineligible]
-        for r in result.by_country
-    ]
-    rows += [
-        [str(_("Regions")), r.code, r.name, r.country, r.received, r.eligible, r.ineligible]
-        for r in result.by_region
-    ]
+    for section, stages in ((_("Funnel"), result.stages), (_("Status"), result.by_status)):
+        rows += [[str(section), s.code, s.label, "", s.count, s.unit_label, *blank] for s in stages]
+    for section, places in ((_("Countries"), result.by_country), (_("Regions"), result.by_region)):
+        rows += [
+            [
+                str(section),
+                r.code,
+                r.name,
+                r.country or r.name,
+                "",
+                str(pgettext_lazy("unit of a count", "groups")),
+                *_place_values(r),
+            ]
+            for r in places
+        ]
     return header, rows
+
+
+# The funnel as bar charts: the geometry is computed here, the SVG drawn by the template
+# calls/screening/_bar_chart.html. Lengths are percentages of the chart's width (the SVG is as wide
+# as its column) and heights are pixels, so the text keeps its size on a phone.
+
+CHART_ROW = 44  # a bar's label line, then the bar
+CHART_LABEL_BASELINE = 15
+CHART_BAR_TOP = 22
+CHART_BAR_HEIGHT = 16
+CHART_SECTION_HEAD = 30  # a section's title above its bars
+CHART_SECTION_GAP = 10
+# From this length on, a bar holds its number (in white); shorter bars have it just after them.
+CHART_VALUE_INSIDE_FROM = 30.0
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    width: float  # percent of the chart's width; the largest value of the chart takes 100
+    top: int  # pixels from the top of the chart to the bar's label line
+    tone: str  # "groups" or "pairs": what the bar counts, for its colour
+    unit: str = ""  # shown after the label, when the bars of a chart count different things
+
+    @property
+    def label_y(self) -> int:
+        return self.top + CHART_LABEL_BASELINE
+
+    @property
+    def bar_y(self) -> int:
+        return self.top + CHART_BAR_TOP
+
+    @property
+    def bar_height(self) -> int:
+        return CHART_BAR_HEIGHT
+
+    @property
+    def value_y(self) -> int:
+        # Vertically centred on the bar for a 0.8rem font.
+        return self.top + CHART_BAR_TOP + CHART_BAR_HEIGHT - 4
+
+    @property
+    def value_inside(self) -> bool:
+        return self.width >= CHART_VALUE_INSIDE_FROM
+
+    @property
+    def width_attr(self) -> str:
+        # Formatted here, with a decimal point in every language.
+        return f"{self.width:.2f}%"
+
+
+@dataclass(frozen=True)
+class ChartSection:
+    title: str
+    title_y: int  # baseline of the title; 0 when the section has no title
+    bars: list[Bar]
+
+
+@dataclass(frozen=True)
+class BarChart:
+    id: str
+    title: str
+    description: str  # every number of the chart, for screen readers
+    sections: list[ChartSection]
+    height: int
+
+
+def bar_chart(
+    chart_id: str,
+    title: str,
+    sections: list[tuple[str, list[tuple[str, int, str, str]]]],
+    *,
+    largest: int | None = None,
+) -> BarChart:
+    """Lay out a horizontal bar chart of ``sections``: (title, bars) each, a bar being (label,
+    value, tone, unit). One scale for the whole chart, so bars compare across sections: the
+    ``largest`` value (by default the chart's own) spans the width, a zero has no bar at all."""
+    if largest is None:
+        largest = max((v for _title, bars in sections for _l, v, _t, _u in bars), default=0)
+    top = 0
+    laid_out = []
+    for section_title, bars in sections:
+        title_y = 0
+        if section_title:
+            title_y = top + CHART_SECTION_HEAD - 10
+            top += CHART_SECTION_HEAD
+        section_bars = []
+        for label, value, tone, unit in bars:
+            width = min(round(100 * value / largest, 2), 100.0) if largest else 0.0
+            section_bars.append(Bar(label, value, width, top, tone, unit))
+            top += CHART_ROW
+        laid_out.append(ChartSection(section_title, title_y, section_bars))
+        top += CHART_SECTION_GAP
+    description = "; ".join(
+        " – ".join(
+            filter(
+                None,
+                [
+                    section.title,
+                    ", ".join(
+                        f"{bar.label}: {bar.value}" + (f" {bar.unit}" if bar.unit else "")
+                        for bar in section.bars
+                    ),
+                ],
+            )
+        )
+        for section in laid_out
+    )
+    return BarChart(chart_id, title, description, laid_out, max(top - CHART_SECTION_GAP, 0))
+
+
+def funnel_chart(result: Funnel) -> BarChart:
+    """The stages as bars: first those counting groups (their expressions), then those counting
+    consortia and their joint applications."""
+
+    def bars(stages):
+        return [(s.label, s.count, s.tone, s.unit_label) for s in stages]
+
+    return bar_chart(
+        "funnel-chart",
+        str(_("The funnel as a bar chart")),
+        [
+            (
+                str(_("Counted in groups")),
+                bars(s for s in result.stages if s.unit in GROUP_UNITS),
+            ),
+            (
+                str(_("Counted in consortia")),
+                bars(s for s in result.stages if s.unit not in GROUP_UNITS),
+            ),
+        ],
+    )
+
+
+def country_charts(result: Funnel) -> list[tuple[PlaceRow, BarChart]]:
+    """Small multiples: for each country, how many of its groups got how far, all countries on
+    one scale."""
+    largest = max((row.received for row in result.by_country), default=0)
+    return [
+        (
+            row,
+            bar_chart(
+                f"country-chart-{row.code.lower()}",
+                _("%(country)s: groups as a bar chart") % {"country": row.name},
+                [
+                    (
+                        "",
+                        [
+                            (str(_("Received")), row.received, "groups", ""),
+                            (str(_("Eligible")), row.eligible, "groups", ""),
+                            (str(_("Matched")), row.matched, "groups", ""),
+                            (str(_("In an application")), row.applied, "groups", ""),
+                            (str(_("Selected")), row.selected, "groups", ""),
+                        ],
+                    )
+                ],
+                largest=largest,
+            ),
+        )
+        for row in result.by_country
+    ]
 
 
 # Releasing decisions --------------------------------------------------------------------------

@@ -258,10 +258,17 @@ def release(request: HttpRequest, programme: str, slug: str) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest, programme: str, slug: str) -> HttpResponse:
     call = get_call_for(request.user, programme, slug, PERM)
+    funnel = queries.funnel(call)
     return render(
         request,
         "calls/screening/overview.html",
-        {"call": call, "programme": call.programme, "funnel": queries.funnel(call)},
+        {
+            "call": call,
+            "programme": call.programme,
+            "funnel": funnel,
+            "funnel_chart": queries.funnel_chart(funnel),
+            "country_charts": queries.country_charts(funnel),
+        },
     )
 
 
@@ -296,7 +303,9 @@ def overview_xlsx(request: HttpRequest, programme: str, slug: str) -> HttpRespon
         for row in rows:
             sheet.append(row)
         sheet.freeze_panes = "A2"
-        for column, width in zip("ABCDEF", (14, 34, 24, 12, 12, 12), strict=False):
+        # Code and name, then a count, a unit, a country or more counts, depending on the sheet.
+        widths = (14, 34, 24, 24, 14, 14, 18, 18, 14)
+        for column, width in zip("ABCDEFGHI", widths, strict=True):
             sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)
