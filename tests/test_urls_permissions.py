@@ -12,6 +12,7 @@ or a predicate over the response for the coarse rules.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -29,16 +31,30 @@ from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.models import ApiToken, Invitation
 from netzwerkstatt.calls.models import AnswerFile, Call, ExpressionOfInterest, Question
 from netzwerkstatt.calls.services import expressions as expression_services
+from netzwerkstatt.events import services as event_services
+from netzwerkstatt.events.models import EventAttachment, Registration, Task, TopicVote
 from netzwerkstatt.matching import services as matching_services
 from netzwerkstatt.matching.engine import Rules
 from netzwerkstatt.matching.models import MatchingRound, ProposedPair
+from netzwerkstatt.networks.models import (
+    DevelopmentProject,
+    Goal,
+    LogAttachment,
+    LogEntry,
+    Milestone,
+    Network,
+    NetworkMember,
+    WorkPackage,
+)
 from netzwerkstatt.organisations.models import ContactPerson, Membership
 from netzwerkstatt.programmes.models import Participation, ProgrammeRole
+from netzwerkstatt.selection import review as review_services
 from netzwerkstatt.selection import services as selection_services
-from netzwerkstatt.selection.models import Application, Attachment
+from netzwerkstatt.selection.models import Application, ApplicationRound, Attachment, Review
 from tests.factories import (
     ActivityFactory,
     ActorGroupFactory,
+    ApplicationFactory,
     ApplicationRoundFactory,
     CallFactory,
     ConsortiumFactory,
@@ -128,6 +144,21 @@ def group_page(*, runners=200, answer=200) -> dict:
         "org_admin": answer,
         "coordinator": runners,
         "platform_admin": runners,
+    }
+
+
+def network_page(*, members=200) -> dict:
+    """A page of a network's workspace: the people of its member organisations (member,
+    org_admin) get ``members``, the people who run the programme 200, everyone else does not
+    find it."""
+    return {
+        "anonymous": LOGIN,
+        "outsider": 404,
+        "committee_member": 404,
+        "member": members,
+        "org_admin": members,
+        "coordinator": 200,
+        "platform_admin": 200,
     }
 
 
@@ -254,6 +285,66 @@ EXPECTED: dict[str, dict] = {
     "selection:attachment": group_page(),
     "selection:submit": everyone(405),
     "selection:pdf": group_page(),
+    # selection: the committee's review. The call's runners assign, rank and decide; the
+    # committee member reviews what they are assigned (nobody else finds a review, platform
+    # admins included) and declares conflicts of interest.
+    "selection:review_overview": only(*PROGRAMME_RUNNERS),
+    "selection:review_settings": everyone(405),
+    "selection:auto_assign": everyone(405),
+    "selection:reviewers": only(*PROGRAMME_RUNNERS),
+    "selection:unassign": everyone(405),
+    "selection:my_reviews": only("committee_member"),
+    "selection:review": {**signed_in(404), "committee_member": 200},
+    "selection:submit_review": everyone(405),
+    "selection:conflict": only("committee_member"),
+    "selection:ranking": only(*PROGRAMME_RUNNERS),
+    "selection:ranking_csv": only(*PROGRAMME_RUNNERS),
+    "selection:decision": everyone(405),
+    "selection:release": only(*PROGRAMME_RUNNERS),
+    # networks: their public cards, for everyone who may see the programme
+    "networks:list": everyone(200),
+    "networks:detail": everyone(200),
+    # networks: the coordinators create them and keep their card and members (people who may
+    # not manage a network do not find these pages); the workspace is for the people of the
+    # member organisations and the coordinators
+    "networks:create": only(*PROGRAMME_RUNNERS),
+    "networks:edit": network_page(members=404),
+    "networks:members": network_page(members=404),
+    "networks:projects_overview": only(*PROGRAMME_RUNNERS),
+    "networks:work_programme": network_page(),
+    "networks:goal_new": network_page(),
+    "networks:goal": network_page(),
+    "networks:work_package_new": network_page(),
+    "networks:work_package": network_page(),
+    "networks:milestone_new": network_page(),
+    "networks:milestone": network_page(),
+    "networks:projects": network_page(),
+    "networks:project": network_page(),
+    "networks:project_edit": network_page(),
+    "networks:log_attachment": network_page(),
+    # events: a programme-wide event is for the programme's people (outsiders do not find it);
+    # the coordinators manage it; a network's events are for its workspace, and the lead
+    # organisation's admins add its meetings; the feed answers whoever holds its secret address
+    "events:list": signed_in(),
+    "events:create": only(*PROGRAMME_RUNNERS),
+    "events:detail": {**signed_in(), "outsider": 404},
+    "events:ics": {**signed_in(), "outsider": 404},
+    "events:attachment": {**signed_in(), "outsider": 404},
+    "events:edit": {**only(*PROGRAMME_RUNNERS), "outsider": 404},
+    "events:cancel": {**only(*PROGRAMME_RUNNERS), "outsider": 404},
+    "events:attendance": {**only(*PROGRAMME_RUNNERS), "outsider": 404},
+    "events:minutes": {**only(*PROGRAMME_RUNNERS), "outsider": 404},
+    "events:register": everyone(405),
+    "events:unregister": everyone(405),
+    "events:task_done": everyone(405),
+    "events:attachment_upload": everyone(405),
+    "events:topics": {**signed_in(), "outsider": 403},
+    "events:topic_vote": everyone(405),
+    "events:topic_seminar": only(*PROGRAMME_RUNNERS),
+    "events:network_list": network_page(),
+    "events:network_create": {**network_page(), "member": 403},
+    "events:feed": everyone(200),
+    "events:calendar": signed_in(),
     # uploaded files (logos) are public
     "media": everyone(200),
     # django-allauth: coarse
@@ -301,7 +392,7 @@ def test_every_url_pattern_has_an_expectation():
 
 
 def test_a_url_of_a_new_app_without_an_entry_is_reported():
-    assert expectation(Route(key="networks:list", pattern="networks/", converters=())) is None
+    assert expectation(Route(key="newapp:list", pattern="newapp/", converters=())) is None
     assert expectation(Route(key="account_new", pattern="accounts/new/", converters=())) is None
     # The generated families follow their coarse rule without an entry.
     assert expectation(Route(key="api:list_calls", pattern="api/v1/calls", converters=()))
@@ -423,8 +514,88 @@ def objects(world, settings):
     attachment = Attachment.objects.create(
         application=application, file="calls/walk.pdf", original_name="walk.pdf", size=8
     )
+    # In the same call, two submitted applications of other consortia: the world's committee
+    # member reviews the first (not submitted yet); the second has no reviewer yet, so that
+    # assigning automatically changes something.
+    reviewed, unreviewed = (
+        ApplicationFactory(
+            consortium=ConsortiumFactory(call=select_call),
+            status="submitted",
+            submitted_at=select_call.opens_at,
+        )
+        for _ in range(2)
+    )
+    assignment = review_services.assign_reviewer(
+        actor=world.coordinator, application=reviewed, reviewer=world.committee_member
+    )
+    # A network of the world's programme with the world's organisation as its lead.
+    network = Network.objects.create(
+        programme=world.programme, name="Walk network", kind=Network.Kind.TANDEM
+    )
+    NetworkMember.objects.create(
+        network=network, organisation=world.organisation, role=NetworkMember.Role.LEAD
+    )
+    # Its workspace: a goal, a work package, a milestone, a development project whose log entry
+    # has an attachment.
+    goal = Goal.objects.create(network=network, title="Walk goal")
+    work_package = WorkPackage.objects.create(
+        network=network,
+        goal=goal,
+        title="Walk package",
+        owner=world.organisation,
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 6, 30),
+    )
+    milestone = Milestone.objects.create(
+        network=network, title="Walk milestone", due_on=datetime.date(2026, 6, 30)
+    )
+    project = DevelopmentProject.objects.create(network=network, title="Walk", objective="O")
+    log_file = LogAttachment.objects.create(
+        entry=LogEntry.objects.create(project=project, kind="other", text="T"),
+        file="calls/walk.pdf",
+        original_name="walk.pdf",
+        size=8,
+    )
+    # Events: a programme-wide event with a task for the member, slides and nobody registered
+    # (to register for); a second one everybody of the cast is registered for (to cancel); a
+    # seminar topic the member proposed; the member's calendar feed.
+    event_data = {
+        "kind": "network_meeting",
+        "title": "Walk meeting",
+        "starts_at": datetime.datetime(2036, 3, 3, 9, tzinfo=datetime.UTC),
+        "ends_at": datetime.datetime(2036, 3, 3, 15, tzinfo=datetime.UTC),
+        "timezone": "Europe/Berlin",
+        "audience": "programme",
+    }
+    walk_event = event_services.create_event(
+        actor=world.coordinator, programme=world.programme, data=event_data
+    )
+    full_event = event_services.create_event(
+        actor=world.coordinator, programme=world.programme, data=event_data
+    )
+    for role in ROLES[2:]:
+        event_services.register(user=getattr(world, role), event=full_event)
+    event_pages = {
+        "pk": {
+            "default": walk_event.pk,
+            "events:unregister": full_event.pk,
+            "events:network_list": network.pk,
+            "events:network_create": network.pk,
+        },
+        "task_id": event_services.add_task(
+            actor=world.coordinator, event=walk_event, title="T", assignee=world.member
+        ).pk,
+        "attachment_id": EventAttachment.objects.create(
+            event=walk_event, file="calls/walk.pdf", original_name="walk.pdf", size=8
+        ).pk,
+        "topic_id": event_services.propose_topic(
+            actor=world.member, programme=world.programme, title="Walk topic"
+        ).pk,
+        "token": event_services.renew_calendar_feed(user=world.member).token,
+    }
     return {
         "world": world,
+        "event_pages": event_pages,
         "token_id": token.pk,
         "token": raw_invitation,
         "membership_id": Membership.objects.get(user=world.member).pk,
@@ -468,6 +639,23 @@ def objects(world, settings):
             "attachment_id": attachment.pk,
         },
         "application": application,
+        "review_pages": {
+            "call": select_call.slug,
+            "consortium_id": reviewed.consortium_id,
+            "review_id": assignment.pk,
+        },
+        "reviewed": reviewed,
+        "unreviewed": unreviewed,
+        "network_pages": {
+            "pk": network.pk,
+            "item_id": {
+                "networks:goal": goal.pk,
+                "networks:work_package": work_package.pk,
+                "networks:milestone": milestone.pk,
+            },
+            "project_id": project.pk,
+            "attachment_id": log_file.pk,
+        },
     }
 
 
@@ -489,6 +677,11 @@ EXPRESSION_PAGES = {
     "calls:group_answers", "calls:group_partners", "calls:group_autosave", "calls:group_submit",
     "calls:group_withdraw", "calls:partner_answer", "calls:partner_invitation",
 }  # fmt: skip
+# The committee's review pages, filled from objects["review_pages"].
+REVIEW_PAGES = {
+    "selection:reviewers", "selection:unassign", "selection:review", "selection:submit_review",
+    "selection:conflict", "selection:decision",
+}  # fmt: skip
 
 
 def fill(route: Route, objects: dict) -> str:
@@ -502,8 +695,18 @@ def fill(route: Route, objects: dict) -> str:
             values[name] = objects["proposed_round"].number
         elif route.key.startswith("matching:") and name in objects["matching_pages"]:
             values[name] = objects["matching_pages"][name]
+        elif route.key in REVIEW_PAGES and name in objects["review_pages"]:
+            values[name] = objects["review_pages"][name]
         elif route.key.startswith("selection:") and name in objects["selection_pages"]:
             values[name] = objects["selection_pages"][name]
+        elif route.key.startswith("networks:") and name in objects["network_pages"]:
+            value = objects["network_pages"][name]
+            values[name] = value[route.key] if isinstance(value, dict) else value
+        elif route.key.startswith("events:") and name in objects["event_pages"]:
+            value = objects["event_pages"][name]
+            values[name] = (
+                value.get(route.key, value["default"]) if isinstance(value, dict) else value
+            )
         elif name == "programme":
             values[name] = world.programme.slug
         elif name == "slug" and route.key.startswith("calls:"):
@@ -595,6 +798,41 @@ class PostCase:
 
 
 POSTS = {
+    # Whoever sees the event registers and cancels their own registration; the assignee and
+    # the coordinators tick a task off; the coordinators add slides; participants vote.
+    "events:register": PostCase(
+        {**signed_in(302), "outsider": 404},
+        lambda o: (
+            not Registration.objects.filter(event_id=o["event_pages"]["pk"]["default"]).exists()
+        ),
+        {},
+    ),
+    "events:unregister": PostCase(
+        {**signed_in(302), "outsider": 404},
+        lambda o: (
+            not Registration.objects.filter(
+                event_id=o["event_pages"]["pk"]["events:unregister"], status="cancelled"
+            ).exists()
+        ),
+        {},
+    ),
+    "events:task_done": PostCase(
+        {**only("member", *PROGRAMME_RUNNERS, answer=302), "outsider": 404},
+        lambda o: Task.objects.filter(
+            pk=o["event_pages"]["task_id"], done_at__isnull=True
+        ).exists(),
+        {"done": "1"},
+    ),
+    "events:attachment_upload": PostCase(
+        {**only(*PROGRAMME_RUNNERS, answer=302), "outsider": 404},
+        lambda o: EventAttachment.objects.count() == 1,
+        lambda o: {"file": SimpleUploadedFile("walk.pdf", b"%PDF-1.4", "application/pdf")},
+    ),
+    "events:topic_vote": PostCase(
+        {**signed_in(302), "outsider": 403},
+        lambda o: TopicVote.objects.count() == 1,
+        {},
+    ),
     "accounts:revoke_token": PostCase(
         {**signed_in(404), "member": 302},  # only the owner finds the token
         lambda o: ApiToken.objects.filter(pk=o["token_id"]).exists(),
@@ -681,6 +919,40 @@ POSTS = {
         group_page(runners=403, answer=302),
         lambda o: Application.objects.filter(pk=o["application"].pk, status="draft").exists(),
         {},
+    ),
+    # The committee's review: the call's runners (a platform admin too) change the settings,
+    # assign, remove and decide; only the reviewer submits their review.
+    "selection:review_settings": PostCase(
+        only(*PROGRAMME_RUNNERS, answer=302),
+        lambda o: (
+            ApplicationRound.objects.get(call=o["reviewed"].call).reviewers_per_application == 2
+        ),
+        {"reviewers_per_application": 3},
+    ),
+    "selection:auto_assign": PostCase(
+        only(*PROGRAMME_RUNNERS, answer=302),
+        lambda o: not Review.objects.filter(application=o["unreviewed"]).exists(),
+        {},
+    ),
+    "selection:unassign": PostCase(
+        only(*PROGRAMME_RUNNERS, answer=302),
+        lambda o: Review.objects.filter(pk=o["review_pages"]["review_id"]).exists(),
+        {},
+    ),
+    "selection:submit_review": PostCase(
+        {**signed_in(404), "committee_member": 302},
+        lambda o: Review.objects.filter(
+            pk=o["review_pages"]["review_id"], status="assigned"
+        ).exists(),
+        {"version": 1},
+    ),
+    "selection:decision": PostCase(
+        only(*PROGRAMME_RUNNERS, answer=302),
+        lambda o: Application.objects.get(pk=o["reviewed"].pk).decision == "",
+        lambda o: {
+            f"decision-{o['reviewed'].pk}-decision": "selected",
+            f"decision-{o['reviewed'].pk}-decision_version": 1,
+        },
     ),
     "matching:confirm": PostCase(
         only(*PROGRAMME_RUNNERS, answer=302),

@@ -9,10 +9,10 @@ api = NinjaAPI(
     title="Netzwerkstatt API",
     version="1",
     description=(
-        "Organisations, programmes, vocabularies, calls with their expressions of interest and "
-        "matching; an actor group's members save answers and submit. Send a personal API token "
-        "(created under Account → API tokens) as `Authorization: Bearer <token>`; without one "
-        "you see what a visitor sees."
+        "Organisations, programmes, vocabularies, calls with their expressions of interest, "
+        "matching, joint applications and their reviews; an actor group's members save answers "
+        "and submit. Send a personal API token (created under Account → API tokens) as "
+        "`Authorization: Bearer <token>`; without one you see what a visitor sees."
     ),
     auth=OptionalTokenOrSession(),
     urls_namespace="api",
@@ -30,6 +30,7 @@ from netzwerkstatt.calls.api import router as calls_router  # noqa: E402
 from netzwerkstatt.matching.api import router as matching_router  # noqa: E402
 from netzwerkstatt.organisations.api import router as organisations_router  # noqa: E402
 from netzwerkstatt.programmes.api import router as programmes_router  # noqa: E402
+from netzwerkstatt.selection.api import router as selection_router  # noqa: E402
 from netzwerkstatt.vocabularies.api import router as vocabularies_router  # noqa: E402
 
 api.add_router("/me", accounts_router)
@@ -38,3 +39,5 @@ api.add_router("/programmes", programmes_router)
 api.add_router("/vocabularies", vocabularies_router)
 api.add_router("/calls", calls_router)
 api.add_router("/calls", matching_router)
+api.add_router("/calls", selection_router)
+api.add_router("/programmes", "netzwerkstatt.events.api.router")

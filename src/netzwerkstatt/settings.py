@@ -102,6 +102,8 @@ INSTALLED_APPS = [
     "netzwerkstatt.calls",
     "netzwerkstatt.matching",
     "netzwerkstatt.selection",
+    "netzwerkstatt.networks",
+    "netzwerkstatt.events",
 ]
 
 MIDDLEWARE = [

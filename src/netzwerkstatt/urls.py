@@ -22,6 +22,8 @@ urlpatterns = [
         "programmes/<slug:programme>/calls/<slug:call>/applications/",
         include("netzwerkstatt.selection.urls"),
     ),
+    path("programmes/<slug:programme>/networks/", include("netzwerkstatt.networks.urls")),
+    path("", include("netzwerkstatt.events.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -27,6 +27,15 @@ ENDPOINTS = {
     ),
     "/api/v1/calls/{programme}/{slug}/matching/rounds": ("matching", "RoundOut"),
     "/api/v1/calls/{programme}/{slug}/matching/rounds/{number}": ("matching", "RoundDetailOut"),
+    "/api/v1/calls/{programme}/{slug}/applications": ("selection", "PagedApplicationOut"),
+    "/api/v1/calls/{programme}/{slug}/applications/{application_id}": (
+        "selection",
+        "ApplicationDetailOut",
+    ),
+    "/api/v1/calls/{programme}/{slug}/reviews": ("selection", "PagedReviewOut"),
+    "/api/v1/calls/{programme}/{slug}/reviews/mine": ("selection", "PagedReviewOut"),
+    "/api/v1/programmes/{slug}/events": ("events", "EventOut"),
+    "/api/v1/programmes/{slug}/events/{event_id}": ("events", "EventDetailOut"),
 }
 # The only writes: an actor group's members save answers and submit.
 WRITE_ENDPOINTS = {
@@ -77,6 +86,17 @@ def test_the_directory_documents_its_filters_and_pages(schema):
     ]  # fmt: skip
     limit = next(p for p in parameters if p["name"] == "limit")["schema"]
     assert (limit["default"], limit["maximum"]) == (50, 200)
+
+
+def test_the_reviews_document_their_filters_and_pages(schema):
+    for path in (
+        "/api/v1/calls/{programme}/{slug}/reviews",
+        "/api/v1/calls/{programme}/{slug}/reviews/mine",
+    ):
+        parameters = schema["paths"][path]["get"]["parameters"]
+        assert [p["name"] for p in parameters] == [
+            "programme", "slug", "application_id", "status", "limit", "offset",
+        ]  # fmt: skip
 
 
 def test_the_docs_page_is_served(client, db):

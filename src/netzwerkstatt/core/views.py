@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.models import Invitation
 from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest, GroupMember
+from netzwerkstatt.events import queries as event_queries
 from netzwerkstatt.organisations.models import Membership, Organisation
 from netzwerkstatt.programmes.models import Programme, ProgrammeRole
 
@@ -82,6 +83,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for group in groups:
         if group.expression.status == ExpressionOfInterest.Status.DRAFT and group.call.is_open:
             tasks.append({"kind": "expression_draft", "group": group})
+    # Follow-up tasks from events' minutes, assigned to the person.
+    for task in event_queries.open_tasks_of(user):
+        tasks.append({"kind": "event_task", "task": task})
     if not user.authenticator_set.exists():
         tasks.append({"kind": "mfa"})
     return render(
@@ -92,6 +96,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "programmes": list(programmes.values()),
             "groups": groups,
             "tasks": tasks,
+            "next_events": event_queries.next_events_of(user),
         },
     )
 

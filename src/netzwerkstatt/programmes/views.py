@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,12 +13,16 @@ from netzwerkstatt.accounts.models import Invitation
 from netzwerkstatt.calls.models import Call
 from netzwerkstatt.core.models import AuditEntry
 from netzwerkstatt.core.views import render_audit_log
+from netzwerkstatt.networks.models import Network
 
 from . import services
 from .forms import ParticipantForm, ProgrammeForm
 from .models import ProgrammeRole
 from .queries import visible_programmes
 from .rules import get_programme_for
+
+# Networks shown on a programme's page; the rest are on the networks page.
+NETWORKS_SHOWN = 6
 
 
 def programme_list(request: HttpRequest) -> HttpResponse:
@@ -32,6 +37,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     calls = Call.objects.filter(programme=programme).select_related("programme")
     if not can_manage:
         calls = calls.filter(status=Call.Status.PUBLISHED)
+    # A network's card is seen by everyone who sees its programme (``networks.view_network``).
+    networks = Network.objects.filter(programme=programme)
     return render(
         request,
         "programmes/detail.html",
@@ -43,6 +50,10 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
                 1 for r in roles if r.role == ProgrammeRole.Role.COMMITTEE_MEMBER
             ),
             "participants": programme.participations.select_related("organisation"),
+            "networks": networks.annotate(member_count=Count("members")).order_by(
+                "-created", "name", "pk"
+            )[:NETWORKS_SHOWN],
+            "network_count": networks.count(),
             "can_manage": can_manage,
         },
     )

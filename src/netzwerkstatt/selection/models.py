@@ -15,10 +15,21 @@ writes together for a call, and the call's application deadline:
 - ``PartnerRole``: what each organisation of the consortium does.
 - ``Attachment``: a document (PDF, DOCX, XLSX) in the private storage.
 
-States (one service function per transition, see ``services``):
-``draft -> submitted`` before the deadline. The committee's review adds
-``submitted -> in_review -> selected | waitlisted | rejected``; the states exist already, unused,
-so reviews can attach to an ``Application`` without changing its status field.
+The committee's review (``review`` holds its transitions):
+
+- ``ApplicationRound`` also holds how many committee members review each application and whether
+  reviewers must come from other countries than the consortium's.
+- ``Review``: one committee member's review of one application, one ``Score`` per rubric
+  criterion with a comment. ``assigned -> submitted``; reviewers see the others' reviews of the
+  same application only once their own is submitted.
+- ``ConflictOfInterest``: a committee member declared they cannot review an application.
+- The decision (``decision``, ``feedback``) is held on the application until the coordinators
+  release all decisions of the call together; releasing sets the status.
+
+States (one service function per transition): ``draft -> submitted`` before the deadline;
+``submitted -> in_review`` when the first reviewer is assigned; ``submitted | in_review |
+waitlisted -> selected | waitlisted | rejected`` when a decision is released. A selected
+application becomes a network of the programme (``networks.Network``).
 """
 
 from django.conf import settings
@@ -40,6 +51,19 @@ class ApplicationRound(models.Model):
         "calls.Call", on_delete=models.CASCADE, related_name="application_round"
     )
     deadline = models.DateTimeField(_("deadline for joint applications"))
+    reviewers_per_application = models.PositiveSmallIntegerField(
+        _("reviewers per application"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    reviewers_from_other_countries = models.BooleanField(
+        _("reviewers only from other countries"),
+        default=False,
+        help_text=_(
+            "Committee members whose organisations are in a country of the consortium do not "
+            "review its application."
+        ),
+    )
     updated = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
@@ -58,7 +82,6 @@ class Application(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
-        # Used by the committee review (next): submitted -> in_review -> a decision.
         IN_REVIEW = "in_review", _("In review")
         SELECTED = "selected", _("Selected")
         WAITLISTED = "waitlisted", _("Waiting list")
@@ -67,6 +90,14 @@ class Application(models.Model):
     EDITABLE = (Status.DRAFT,)
     SENT = (Status.SUBMITTED, Status.IN_REVIEW, Status.SELECTED, Status.WAITLISTED,
             Status.REJECTED)  # fmt: skip
+
+    DECIDABLE = (Status.SUBMITTED, Status.IN_REVIEW, Status.WAITLISTED)
+
+    class Decision(models.TextChoices):
+        NONE = "", _("Not decided")
+        SELECTED = "selected", _("Selected")
+        WAITLISTED = "waitlisted", _("Waiting list")
+        REJECTED = "rejected", _("Not selected")
 
     # The parts edited separately, each with its own version, and the fields each one holds.
     PART_FIELDS = {
@@ -100,6 +131,24 @@ class Application(models.Model):
     updated = models.DateTimeField(_("last changed"), auto_now=True)
     # The version of each part ({"summary": 3, ...}); a part missing here is at version 1.
     versions = models.JSONField(default=dict, blank=True, editable=False)
+    # The committee's decision, held until the coordinators release the call's decisions.
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=Decision.choices, default=Decision.NONE, blank=True
+    )
+    feedback = models.TextField(
+        _("feedback to the consortium"),
+        blank=True,
+        help_text=_("Sent with the decision. Plain text, in the language you choose."),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_released_at = models.DateTimeField(_("decision sent"), null=True, blank=True)
+    # The feedback as it was sent with the last released decision; ``feedback`` may already hold
+    # the next one (a waitlisted application decided again), which the consortium must not see.
+    released_feedback = models.TextField(_("feedback sent"), blank=True, editable=False)
+    decision_version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["call", "title"]
@@ -203,3 +252,92 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Review(models.Model):
+    """One committee member's review of one application."""
+
+    class Status(models.TextChoices):
+        ASSIGNED = "assigned", _("To do")
+        SUBMITTED = "submitted", _("Submitted")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.PROTECT,
+        related_name="reviews",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ASSIGNED
+    )
+    comment = models.TextField(
+        _("overall comment"),
+        blank=True,
+        help_text=_("For the committee and the coordinators; not sent to the consortium."),
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["application", "reviewer__name"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "reviewer"], name="one_review_per_reviewer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} – {self.reviewer}"
+
+
+class Score(models.Model):
+    """A reviewer's score for one rubric criterion, on the call's scale, with a comment."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(
+        "calls.RubricCriterion", on_delete=models.PROTECT, related_name="scores"
+    )
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["review", "criterion__position", "criterion_id"]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="one_score_per_criterion")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.score}"
+
+
+class ConflictOfInterest(models.Model):
+    """A committee member cannot review an application, for the reason given."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="conflicts")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conflicts_of_interest"
+    )
+    reason = models.TextField(_("reason"))
+    declared = models.DateTimeField(_("declared"), default=timezone.now)
+
+    class Meta:
+        ordering = ["application", "declared"]
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "person"], name="one_conflict_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.application}"

@@ -96,3 +96,113 @@ def consortia_with_applications(call: Call) -> list[Consortium]:
     for consortium in consortia:
         consortium.app = applications.get(consortium.pk)
     return consortia
+
+
+# The committee's review -----------------------------------------------------------------------
+
+
+@dataclass
+class Ranked:
+    """An application in the ranking: its reviews, the weighted score of each submitted one,
+    their mean and spread (lowest to highest, and the standard deviation)."""
+
+    application: Application
+    reviews: list
+    scores: list[float]
+    criteria_means: list[float | None]
+
+    @property
+    def submitted(self) -> int:
+        return len(self.scores)
+
+    @property
+    def mean(self) -> float | None:
+        return sum(self.scores) / len(self.scores) if self.scores else None
+
+    @property
+    def low(self) -> float | None:
+        return min(self.scores, default=None)
+
+    @property
+    def high(self) -> float | None:
+        return max(self.scores, default=None)
+
+    @property
+    def spread(self) -> float | None:
+        return self.high - self.low if self.scores else None
+
+    @property
+    def stdev(self) -> float | None:
+        if not self.scores:
+            return None
+        mean = self.mean
+        return (sum((s - mean) ** 2 for s in self.scores) / len(self.scores)) ** 0.5
+
+
+def call_reviews(call: Call) -> list:
+    from .models import Review
+
+    return list(
+        Review.objects.filter(application__call=call)
+        .select_related("reviewer")
+        .prefetch_related("scores")
+        .order_by("reviewer__name", "pk")
+    )
+
+
+def ranking(call: Call) -> list[Ranked]:
+    """The call's reviewed applications (submitted and after), best mean weighted score first;
+    applications without a submitted review last, by title."""
+    from .review import criteria_of, weighted_score
+
+    criteria = criteria_of(call)
+    reviews_of: dict[int, list] = {}
+    for review in call_reviews(call):
+        reviews_of.setdefault(review.application_id, []).append(review)
+    applications = (
+        Application.objects.filter(call=call, status__in=Application.SENT)
+        .select_related("consortium__left", "consortium__right")
+        .order_by("title", "pk")
+    )
+    result = []
+    for application in applications:
+        reviews = reviews_of.get(application.pk, [])
+        done = [r for r in reviews if r.status == r.Status.SUBMITTED]
+        scores = [s for s in (weighted_score(r, criteria) for r in done) if s is not None]
+        means: list[float | None] = []
+        for criterion in criteria:
+            values = [
+                s.score
+                for r in done
+                for s in r.scores.all()
+                if s.criterion_id == criterion.pk and s.score is not None
+            ]
+            means.append(sum(values) / len(values) if values else None)
+        result.append(Ranked(application, reviews, scores, means))
+    result.sort(key=lambda r: (r.mean is None, -(r.mean or 0)))
+    return result
+
+
+@dataclass
+class ReviewerProgress:
+    reviewer: object
+    assigned: int
+    submitted: int
+    last_submitted: object
+
+    @property
+    def open(self) -> int:
+        return self.assigned - self.submitted
+
+
+def reviewer_progress(call: Call, reviews: list | None = None) -> list[ReviewerProgress]:
+    """Per committee member with assignments in the call: how many, how many submitted."""
+    rows: dict[int, ReviewerProgress] = {}
+    for review in call_reviews(call) if reviews is None else reviews:
+        row = rows.setdefault(review.reviewer_id, ReviewerProgress(review.reviewer, 0, 0, None))
+        row.assigned += 1
+        if review.status == review.Status.SUBMITTED:
+            row.submitted += 1
+            if row.last_submitted is None or review.submitted_at > row.last_submitted:
+                row.last_submitted = review.submitted_at
+    return sorted(rows.values(), key=lambda r: (r.reviewer.name, r.reviewer.pk))

@@ -13,6 +13,9 @@ from django.shortcuts import get_object_or_404
 from netzwerkstatt.calls.models import Call
 from netzwerkstatt.calls.rules import belongs_to_the_group, get_call_for, may, runs_the_call
 from netzwerkstatt.matching.models import Consortium
+from netzwerkstatt.programmes.rules import is_committee_member
+
+from .models import Review
 
 
 @rules.predicate
@@ -27,9 +30,37 @@ def runs_the_consortiums_call(user, consortium: Consortium | None) -> bool:
     return consortium is not None and runs_the_call(user, consortium.call)
 
 
-rules.add_perm("selection.view_application", writes_the_application | runs_the_consortiums_call)
+@rules.predicate
+def reviews_the_application(user, consortium: Consortium | None) -> bool:
+    """A committee member assigned to review the consortium's application."""
+    return (
+        consortium is not None
+        and user.is_authenticated
+        and Review.objects.filter(application__consortium=consortium, reviewer=user).exists()
+    )
+
+
+@rules.predicate
+def is_the_reviewer(user, review: Review | None) -> bool:
+    return review is not None and user.is_authenticated and review.reviewer_id == user.pk
+
+
+@rules.predicate
+def sits_on_the_calls_committee(user, call: Call | None) -> bool:
+    return call is not None and is_committee_member(user, call.programme)
+
+
+rules.add_perm(
+    "selection.view_application",
+    writes_the_application | runs_the_consortiums_call | reviews_the_application,
+)
 rules.add_perm("selection.edit_application", writes_the_application)
 rules.add_perm("selection.list_applications", runs_the_call)
+# The committee's review: coordinators assign, rank and decide; committee members review what
+# they are assigned and declare conflicts of interest.
+rules.add_perm("selection.manage_review", runs_the_call)
+rules.add_perm("selection.take_part_in_review", sits_on_the_calls_committee)
+rules.add_perm("selection.review", is_the_reviewer)
 
 
 def get_consortium_for(

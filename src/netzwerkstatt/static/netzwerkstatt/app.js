@@ -3,10 +3,13 @@
 (function () {
   "use strict";
 
-  // Ask before destructive submissions: <form data-confirm="Really?">.
+  // Ask before destructive submissions: <form data-confirm="Really?">, or on one of the form's
+  // buttons (<button data-confirm="Really?">) when only that button's action needs asking.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    var question = form.getAttribute && form.getAttribute("data-confirm");
+    var button = event.submitter;
+    var question = (button && button.getAttribute && button.getAttribute("data-confirm")) ||
+      (form.getAttribute && form.getAttribute("data-confirm"));
     if (question && !window.confirm(question)) {
       event.preventDefault();
     }
@@ -52,7 +55,10 @@
         try { localStorage.setItem(key, JSON.stringify({ fields: fields, base: initial, saved: Date.now() })); } catch (e) { /* storage full or disabled */ }
       }, 300);
     });
-    form.addEventListener("submit", function () { try { localStorage.removeItem(key); } catch (e) { /* ignore */ } });
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) { return; }  // a data-confirm question was answered "no"
+      try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
+    });
   }
 
   // Region lists follow the chosen country: only that country's <optgroup> stays visible.
