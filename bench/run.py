@@ -7,14 +7,17 @@ throwaway SQLite database, so they compare code paths, not machines.
 
 After the pages, the matching benchmark (bench/matching.py) times 2,000 x 2,000 groups: scores,
 optimal matching and explanations, in seconds, with the optimal total's ratio to a greedy one.
+Last, the demo load (bench/demo.py, in a process of its own) times ``load_demo`` into a fresh
+SQLite database, in seconds and as a ratio to the same baseline measured in that process.
 
     make bench            # or: .venv/bin/python bench/run.py --organisations 2000 --repeat 30
-    .venv/bin/python bench/run.py --only matching      # or --only pages
+    .venv/bin/python bench/run.py --only matching      # or --only pages, --only demo
 """
 
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,15 +32,22 @@ def main() -> None:
     parser.add_argument("--organisations", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--groups", type=int, default=2000, help="groups per side (matching)")
-    parser.add_argument("--only", choices=["pages", "matching"])
+    parser.add_argument("--only", choices=["pages", "matching", "demo"])
     args = parser.parse_args()
-    if args.only != "matching":
+    if args.only in (None, "pages"):
         pages(args)
-    if args.only != "pages":
+    if args.only in (None, "matching"):
         from bench.matching import run as matching
 
         print()
         matching(groups=args.groups)
+    if args.only in (None, "demo"):
+        print(flush=True)
+        # Its own process: Django is set up here already, with the page benchmark's database.
+        subprocess.run(  # noqa: S603 (our own script, fixed arguments)
+            [sys.executable, str(ROOT / "bench" / "demo.py"), "--repeat", str(args.repeat)],
+            check=True,
+        )
 
 
 def pages(args: argparse.Namespace) -> None:

@@ -88,7 +88,8 @@ class _CallLoader:
         for group in self.spec.groups:
             self._answer(group)
         self._screen()
-        if self.spec.released_at is not None:  # the closed call goes on: matching, applications
+        # The closed call goes on: matching, joint applications, review and selection.
+        if self.spec.released_at is not None:
             load_matching(self)
         _Timeline(self).apply()
 

@@ -471,6 +471,9 @@ committee.
 5. **Selection**: the committee chooses six model networks, at work since October 2025.
 """
 
+# An independent expert of the committee; declares a conflict of interest in the review.
+ULRICH_BRANDT = Person(name="Dr. Ulrich Brandt", language="de", email="ulrich.brandt@example.net")
+
 PONTEDUALE = ProgrammeSpec(
     name="PonteDuale",
     tagline=(
@@ -491,9 +494,15 @@ PONTEDUALE = ProgrammeSpec(
     ),
     committee=(
         COMMITTEE_MEMBER,
-        Person(name="Dr. Ulrich Brandt", language="de", email="ulrich.brandt@example.net"),
+        ULRICH_BRANDT,
         Person(name="Francesca Orlando", language="it", email="francesca.orlando@example.net"),
         Person(name="Dr. Katrin Neumann", language="de", email="katrin.neumann@example.net"),
+        # Members from PonteDuale's own organisations: they do not review their consortia.
+        Person(name="Dr. Claudia Wendt", language="de", organisation="ihk-lenne-ruhr"),
+        Person(name="Martin Oltmanns", language="de", organisation="nlbk"),
+        Person(name="Marta Giordanengo", language="it", organisation="cciaa-alpi-langhe"),
+        Person(name="Roberto Sartori", language="it", organisation="artigiani-sile-piave"),
+        Person(name="Prof.ssa Elena Ferretti", language="en", organisation="uesa-modena"),
     ),
     participants=tuple(o.key for o in ITALIAN_ORGANISATIONS + GERMAN_ORGANISATIONS),
     organisations=(COORDINATION_OFFICE, *GERMAN_ORGANISATIONS, *ITALIAN_ORGANISATIONS),

@@ -12,19 +12,27 @@ e-mail, so people are written directly, with a verified primary e-mail address e
 mandatory verification would otherwise stop them at the login).
 
 Last come the calls for expressions of interest (``calls``): a closed one in PonteDuale, screened
-and decided, and an open one in Practice in Motion with screening under way.
+and decided, its groups matched into consortia (``matching``) whose joint applications the
+steering committee reviewed, selecting six model networks (``review``); and an open one in
+Practice in Motion with screening under way. Then the networks at work: the work programmes,
+joint kick-off and next meetings of PonteDuale's model networks (``workprogrammes``), and the ten
+tandems of #LernortHessen.digital with their development projects, network meetings and online
+seminars (``tandems``); ``meetings`` writes and dates their events.
 
 The load is deterministic (a seeded ``random.Random`` picks the generated names and consent
-dates; only the open call's dates follow the day of loading) and runs once: when the platform
+dates; only the open call's dates, the events ahead and the state of the work follow the day of
+loading) and runs once: when the platform
 admin account or one of the demo programmes exists, it writes nothing and only reports the
 logins again.
 
-The services queue e-mails (partner invitations, submissions, screening decisions) as tasks in
-the database, for the background worker that ``make demo`` starts and whose console mail backend
-would then print some three hundred of them over the logins. While loading, tasks therefore go
-to Django's in-memory dummy backend instead: every e-mail is rendered and queued as usual, and
-the queue is dropped when the load ends. (Overriding the mail backend alone would not do: the
-worker sends later, with the settings of its own process.)
+The services queue e-mails (partner invitations, submissions, screening decisions, matching
+proposals, review assignments, selection decisions, event invitations, registrations and
+follow-up tasks) as tasks in the database, for the background
+worker that ``make demo`` starts and whose console mail backend would then print nearly five
+hundred of them over the logins. While loading, tasks therefore go to Django's in-memory dummy
+backend instead: every e-mail is rendered and queued as usual, and the queue is dropped when the
+load ends. (Overriding the mail backend alone would not do: the worker sends later, with the
+settings of its own process.)
 """
 
 from __future__ import annotations
@@ -37,8 +45,9 @@ from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher, make_password
 from django.db import transaction
+from django.db.models import QuerySet
 from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils.text import slugify
@@ -46,10 +55,22 @@ from django.utils.text import slugify
 from netzwerkstatt.accounts.models import User
 from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest
 from netzwerkstatt.core.models import AuditEntry
+from netzwerkstatt.events.models import Event, Registration, SeminarTopic, Task, TopicVote
+from netzwerkstatt.matching.models import Consortium
+from netzwerkstatt.networks.models import (
+    DevelopmentProject,
+    Goal,
+    LogEntry,
+    Milestone,
+    Network,
+    Step,
+    WorkPackage,
+)
 from netzwerkstatt.organisations import services as organisation_services
 from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
 from netzwerkstatt.programmes import services as programme_services
 from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeRole
+from netzwerkstatt.selection.models import Application, Review
 from netzwerkstatt.vocabularies.models import Theme
 
 from . import people
@@ -60,6 +81,8 @@ from .data_hesse import LERNORT_HESSEN
 from .data_mecklenburg import ELBE_OSTSEE
 from .data_ponteduale import PONTEDUALE
 from .spec import CallSpec, Org, Person, ProgrammeSpec
+from .tandems import load_tandems
+from .workprogrammes import load_workprogrammes
 
 PROGRAMMES: tuple[ProgrammeSpec, ...] = (
     PONTEDUALE,
@@ -71,6 +94,7 @@ SEED = 2024
 # Contact persons gave their consent on a day in this range.
 CONSENT_FROM = datetime.date(2024, 1, 15)
 CONSENT_DAYS = 600
+DEMO_ITERATIONS = 20_000  # of PBKDF2 for the published demo password; see _demo_password_hash
 INTERFACE_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 COUNTED = {
     "programmes": Programme,
@@ -83,6 +107,22 @@ COUNTED = {
     "calls": Call,
     "actor groups": ActorGroup,
     "expressions of interest": ExpressionOfInterest,
+    "consortia": Consortium,
+    "joint applications": Application,
+    "reviews": Review,
+    "networks": Network,
+    "tandems": Network.objects.filter(kind=Network.Kind.TANDEM),
+    "goals": Goal,
+    "work packages": WorkPackage,
+    "milestones": Milestone,
+    "development projects": DevelopmentProject,
+    "project steps": Step,
+    "log entries": LogEntry,
+    "events": Event,
+    "registrations": Registration,
+    "event tasks": Task,
+    "seminar topics": SeminarTopic,
+    "topic votes": TopicVote,
     "audit entries": AuditEntry,
 }
 # See the module's docstring: e-mail queued while loading stays in memory and is never sent.
@@ -139,15 +179,31 @@ def load_demo() -> LoadResult:
         found = existing_load()
         if found:
             return LoadResult(created=False, found=found, logins=logins())
-        before = {label: model.objects.count() for label, model in COUNTED.items()}
+        before = {label: _count(rows) for label, rows in COUNTED.items()}
         _Loader().run()
-        counts = {label: model.objects.count() - before[label] for label, model in COUNTED.items()}
+        counts = {label: _count(rows) - before[label] for label, rows in COUNTED.items()}
     return LoadResult(
         created=True,
         seconds=time.perf_counter() - started,
         counts=counts,
         logins=logins(),
     )
+
+
+def _demo_password_hash() -> str:
+    """One hash for everybody: the same password, and hashing once keeps the load fast. With
+    PBKDF2 (the default hasher) it is also hashed with fewer iterations than a real password: the
+    demo password is published anyway, and Django hashes it again with the full number at each
+    person's first login (the iterations are stored in the hash)."""
+    hasher = get_hasher("default")
+    if isinstance(hasher, PBKDF2PasswordHasher):
+        return hasher.encode(people.DEMO_PASSWORD, hasher.salt(), iterations=DEMO_ITERATIONS)
+    return make_password(people.DEMO_PASSWORD)
+
+
+def _count(rows) -> int:
+    """Rows of a model, or of a query (copied, so no result is cached between counts)."""
+    return rows.all().count() if isinstance(rows, QuerySet) else rows.objects.count()
 
 
 def _language(org: Org) -> str:
@@ -181,6 +237,8 @@ class _Loader:
         for spec in PROGRAMMES:
             self._create_programme(spec)
         load_calls(self)
+        load_workprogrammes(self)
+        load_tandems(self)
 
     # People
 
@@ -222,8 +280,7 @@ class _Loader:
         unique: dict[str, Person] = {}
         for person in everyone:
             unique.setdefault(self._email(person), person)
-        # One hash for everybody: the same password, and hashing once keeps the load fast.
-        password = make_password(people.DEMO_PASSWORD)
+        password = _demo_password_hash()
         users = User.objects.bulk_create(
             User(
                 email=email,

@@ -5,7 +5,9 @@ score of ``MIN_SCORE``) and confirms it. A member of each group's lead organisat
 pairs accept each other and become consortia, the ``DECLINED`` weakest pairs of the first round
 decline, and a second round pairs the groups that are still free (never the same two again) until
 there are ``CONSORTIA`` consortia. Every consortium starts its joint application; all but the last
-``DRAFTS`` write it completely and submit it.
+``DRAFTS`` (none: the seed's 14 applications all reach the committee) write it completely and
+submit it. The steering committee then reviews them and selects the model networks
+(``review``).
 
 Like the call itself (see ``calls``), all of this is written while the call is "now" and then moved
 to its real dates with direct updates (``move_to_the_past``): the matching from February 2025, the
@@ -29,6 +31,8 @@ from netzwerkstatt.matching.models import Consortium, MatchingRound, ProposedPai
 from netzwerkstatt.selection import services as selection_services
 from netzwerkstatt.selection.models import Application, ApplicationRound
 
+from .review import load_review
+
 if TYPE_CHECKING:
     from .calls import _CallLoader
 
@@ -36,7 +40,7 @@ SEED = 2025
 MIN_SCORE = 30
 CONSORTIA = 14  # the seed: matched groups apply jointly, 14 applications
 DECLINED = 3  # pairs of the first round that decline each other
-DRAFTS = 2  # applications still drafts at the deadline
+DRAFTS = 0  # applications still drafts at the deadline (the seed: all 14 were submitted)
 ZONE = datetime.timezone(datetime.timedelta(hours=1))  # CET; the dates lie in winter and spring
 
 
@@ -58,6 +62,7 @@ class _Story:
     rounds: list[MatchingRound] = field(default_factory=list)
     answered: list[ProposedPair] = field(default_factory=list)
     applications: list[Application] = field(default_factory=list)
+    languages: dict[int, str] = field(default_factory=dict)  # application id -> "it" or "de"
 
 
 def load_matching(loaded: _CallLoader) -> None:
@@ -102,6 +107,7 @@ def load_matching(loaded: _CallLoader) -> None:
                 formed += 1
     _apply(loaded, story, member)
     move_to_the_past(loaded, story)
+    load_review(loaded, story.applications, story.languages)
 
 
 # Joint applications ---------------------------------------------------------------------------
@@ -172,6 +178,7 @@ def _apply(loaded: _CallLoader, story: _Story, member) -> None:
                 _write_summary(writer, application, consortium, "it")
             continue
         language = "it" if index % 2 == 0 else "de"
+        story.languages[application.pk] = language
         application = _write_summary(writer, application, consortium, language)
         texts = TEXTS[language]
         application = selection_services.save_part(
