@@ -1,11 +1,24 @@
-"""Take screenshots of pages for a look: python scripts/screenshot.py URL OUT.png [WIDTH] [LANG]."""
+"""Take screenshots of pages for a look.
 
-import sys
+    python scripts/screenshot.py URL OUT.png [WIDTH] [LANG] [--login EMAIL] [--password PW]
+
+With --login, signs in first (on the same host, through the login form); the demo password is
+the default."""
+
+import argparse
+from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-url, out = sys.argv[1], sys.argv[2]
-width = int(sys.argv[3]) if len(sys.argv) > 3 else 1280
+parser = argparse.ArgumentParser()
+parser.add_argument("url")
+parser.add_argument("out")
+parser.add_argument("width", nargs="?", type=int, default=1280)
+parser.add_argument("lang", nargs="?", default="")
+parser.add_argument("--login", default="")
+parser.add_argument("--password", default="netzwerkstatt-demo")
+args = parser.parse_args()
+
 with sync_playwright() as p:
     browser = p.chromium.launch(
         executable_path="/usr/bin/chromium",
@@ -20,11 +33,18 @@ with sync_playwright() as p:
             "--disable-sync",
         ],
     )
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    if len(sys.argv) > 4:
+    page = browser.new_page(viewport={"width": args.width, "height": 900})
+    if args.lang:
         page.context.add_cookies(
-            [{"name": "netzwerkstatt_language", "value": sys.argv[4], "url": url}]
+            [{"name": "netzwerkstatt_language", "value": args.lang, "url": args.url}]
         )
-    page.goto(url)
-    page.screenshot(path=out, full_page=True)
+    if args.login:
+        parts = urlsplit(args.url)
+        page.goto(f"{parts.scheme}://{parts.netloc}/accounts/login/")
+        page.locator("input[name=login]").fill(args.login)
+        page.locator("input[name=password]").fill(args.password)
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_load_state()
+    page.goto(args.url)
+    page.screenshot(path=args.out, full_page=True)
     browser.close()

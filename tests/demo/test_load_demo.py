@@ -214,6 +214,12 @@ def test_it_prints_a_login_for_every_role(output):
     assert "http://testserver/programmes/practice-in-motion/calls/pilot-sites-2027/" in output
     group = ActorGroup.objects.get(call__slug=CALL_TO_ACTION.slug, lead__slug__startswith="cfp")
     assert f"/calls/call-to-action-2024/groups/{group.pk}/" in output
+    # The committee member starts from their reviews, which are all in the record.
+    assert (
+        "http://testserver/programmes/ponteduale/calls/call-to-action-2024/applications/reviews/"
+        in output
+    )
+    assert Review.objects.filter(reviewer__email=people.COMMITTEE_MEMBER.email).exists()
 
 
 def test_each_login_has_its_role(output):

@@ -458,12 +458,18 @@ def logins() -> list[Login]:
     )
     if open_call:
         member_hint = f"Open call, start a group: {_call_url('calls:detail', open_call)}"
+    committee_hint = (
+        f"Programme: {_url('programmes:detail', slug=reviewed.slug)}" if reviewed else ""
+    )
+    if closed_call and reviewed and closed_call.programme_id == reviewed.pk:
+        committee_hint = (
+            "Your reviews: "
+            + _url("selection:my_reviews", programme=reviewed.slug, call=closed_call.slug)
+        )
     look_at = {
         people.PLATFORM_ADMIN.email: f"Audit log: {_url('core:audit_log')}",
         people.COORDINATOR.email: coordinator_hint,
-        people.COMMITTEE_MEMBER.email: (
-            f"Programme: {_url('programmes:detail', slug=reviewed.slug)}" if reviewed else ""
-        ),
+        people.COMMITTEE_MEMBER.email: committee_hint,
         people.ORGANISATION_ADMIN.email: admin_hint,
         people.ORGANISATION_MEMBER.email: member_hint,
         people.OUTSIDER.email: f"Public directory: {_url('organisations:directory')}",

@@ -9,9 +9,12 @@ from netzwerkstatt.demo.loader import Login, load_demo
 
 class Command(BaseCommand):
     help = (
-        "Load four fictional programmes with their organisations and people and two calls for "
-        "expressions of interest (one closed and screened, one open), then print one login per "
-        "role. Running it again changes nothing and prints the logins again."
+        "Load four fictional programmes with their organisations and people, a closed call "
+        "carried through screening, matching, joint applications, the committee's review and "
+        "the selection of six model networks (with work programmes and events), an open call "
+        "under screening, and ten school-company tandems with their development projects, "
+        "meetings and seminars; then print one login per role. Running it again changes "
+        "nothing and prints the logins again."
     )
 
     def add_arguments(self, parser):
