@@ -76,3 +76,32 @@ class SitePage(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class SearchEntry(models.Model):
+    """One object's row in the full-text index; written and read only by ``core.search``.
+
+    ``title`` and ``body`` hold the object's words already normalised and stemmed in Python. The
+    database-specific index over them is created by migration ``core.0003_search_entry``: an FTS5
+    table kept in step by triggers on SQLite, a stored ``tsvector`` column with a GIN index on
+    PostgreSQL. A later migration that alters this table must call
+    ``core.search.ensure_index_tables`` again (SQLite drops the triggers when it rebuilds a table).
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, db_index=False, related_name="+"
+    )
+    object_id = models.BigIntegerField()
+    language = models.CharField(max_length=8, blank=True)
+    title = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_search_entry_per_object"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}"
