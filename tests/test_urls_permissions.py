@@ -13,6 +13,7 @@ or a predicate over the response for the coarse rules.
 from __future__ import annotations
 
 import datetime
+import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,11 +27,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver
+from PIL import Image
 
 from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.models import ApiToken, Invitation
 from netzwerkstatt.calls.models import AnswerFile, Call, ExpressionOfInterest, Question
 from netzwerkstatt.calls.services import expressions as expression_services
+from netzwerkstatt.discussions.models import Post, Subscription, Thread
 from netzwerkstatt.events import services as event_services
 from netzwerkstatt.events.models import EventAttachment, Registration, Task, TopicVote
 from netzwerkstatt.matching import services as matching_services
@@ -46,7 +49,11 @@ from netzwerkstatt.networks.models import (
     NetworkMember,
     WorkPackage,
 )
+from netzwerkstatt.networks.services import documents as document_services
 from netzwerkstatt.organisations.models import ContactPerson, Membership
+from netzwerkstatt.practices import services as practice_services
+from netzwerkstatt.practices.models import Assessment as PracticeAssessment
+from netzwerkstatt.practices.models import Practice, PracticeAttachment
 from netzwerkstatt.programmes.models import Participation, ProgrammeRole
 from netzwerkstatt.selection import review as review_services
 from netzwerkstatt.selection import services as selection_services
@@ -311,6 +318,11 @@ EXPECTED: dict[str, dict] = {
     "networks:edit": network_page(members=404),
     "networks:members": network_page(members=404),
     "networks:projects_overview": only(*PROGRAMME_RUNNERS),
+    # networks: the coordinators' dashboard of all networks, as a page and a spreadsheet; a
+    # network's activity stream, for the people of its workspace
+    "networks:dashboard": only(*PROGRAMME_RUNNERS),
+    "networks:dashboard_xlsx": only(*PROGRAMME_RUNNERS),
+    "networks:activity": network_page(),
     "networks:work_programme": network_page(),
     "networks:goal_new": network_page(),
     "networks:goal": network_page(),
@@ -322,6 +334,13 @@ EXPECTED: dict[str, dict] = {
     "networks:project": network_page(),
     "networks:project_edit": network_page(),
     "networks:log_attachment": network_page(),
+    "networks:documents": network_page(),
+    "networks:document_folder": network_page(),
+    "networks:document_upload": network_page(),
+    "networks:document": network_page(),
+    "networks:document_download": network_page(),
+    "networks:document_inline": network_page(),
+    "networks:document_thumbnail": network_page(),
     # events: a programme-wide event is for the programme's people (outsiders do not find it);
     # the coordinators manage it; a network's events are for its workspace, and the lead
     # organisation's admins add its meetings; the feed answers whoever holds its secret address
@@ -345,6 +364,47 @@ EXPECTED: dict[str, dict] = {
     "events:network_create": {**network_page(), "member": 403},
     "events:feed": everyone(200),
     "events:calendar": signed_in(),
+    # discussions: a programme's threads are for its people (outsiders are refused the list and
+    # do not find a thread); a network's for its workspace. The member wrote the post.
+    "discussions:list": {**signed_in(), "outsider": 403},
+    "discussions:create": {**signed_in(), "outsider": 403},
+    "discussions:thread": {**signed_in(), "outsider": 404},
+    "discussions:reply": {**signed_in(), "outsider": 404},
+    "discussions:history": {**signed_in(), "outsider": 404},
+    "discussions:edit": {**only("member"), "outsider": 404},
+    "discussions:subscription": everyone(405),
+    "discussions:close": everyone(405),
+    "discussions:moderate": everyone(405),
+    "discussions:network_list": network_page(),
+    "discussions:network_create": network_page(),
+    "discussions:network_thread": network_page(),
+    "discussions:network_reply": network_page(),
+    "discussions:network_history": network_page(),
+    "discussions:network_edit": {
+        **network_page(),
+        "org_admin": 403,
+        "coordinator": 403,
+        "platform_admin": 403,
+    },
+    "discussions:network_subscription": everyone(405),
+    "discussions:network_close": everyone(405),
+    "discussions:network_moderate": everyone(405),
+    # good practice: the programme's people see the list; members of participating organisations
+    # document practice. A draft exists for its organisation and the people who run the
+    # programme; a practice in assessment also for its assessor (the committee member). The
+    # owners edit and translate; the coordinators assign assessors; only the assessor finds an
+    # assessment, platform admins included.
+    "practices:list": {**signed_in(), "outsider": 403},
+    "practices:create": only("member", "org_admin"),
+    "practices:detail": {**network_page(), "committee_member": 200},
+    "practices:edit": {**network_page(), "coordinator": 403},
+    "practices:submit": everyone(405),
+    "practices:attachment": network_page(),
+    "practices:translations": {**network_page(), "coordinator": 403},
+    "practices:translation_edit": {**network_page(), "coordinator": 403},
+    "practices:assessment": {**network_page(members=403), "committee_member": 403},
+    "practices:assess": {**signed_in(404), "committee_member": 200},
+    "practices:feedback": {**network_page(), "coordinator": 403, "committee_member": 403},
     # uploaded files (logos) are public
     "media": everyone(200),
     # django-allauth: coarse
@@ -556,6 +616,23 @@ def objects(world, settings):
         original_name="walk.pdf",
         size=8,
     )
+    # The document library: a folder with a PDF, and an image (which has a preview).
+    library_folder = document_services.create_folder(
+        actor=world.coordinator, network=network, name="Walk folder"
+    )
+    pdf_document = document_services.upload_document(
+        actor=world.coordinator,
+        network=network,
+        folder=library_folder,
+        upload=SimpleUploadedFile("walk.pdf", b"%PDF-1.4"),
+    )
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(picture, "PNG")
+    image_document = document_services.upload_document(
+        actor=world.coordinator,
+        network=network,
+        upload=SimpleUploadedFile("walk.png", picture.getvalue()),
+    )
     # Events: a programme-wide event with a task for the member, slides and nobody registered
     # (to register for); a second one everybody of the cast is registered for (to cancel); a
     # seminar topic the member proposed; the member's calendar feed.
@@ -593,9 +670,66 @@ def objects(world, settings):
         ).pk,
         "token": event_services.renew_calendar_feed(user=world.member).token,
     }
+    # Discussions: a programme thread and a network thread, each with a post by the member,
+    # made directly so that nobody follows them yet.
+    discussion_pages = {"pk": network.pk, "thread_id": {}, "post_id": {}}
+    for key, owner in (("programme", None), ("network", network)):
+        thread = Thread.objects.create(
+            programme=world.programme, network=owner, title="Walk", author=world.member
+        )
+        post = Post.objects.create(thread=thread, author=world.member, body="Walk")
+        discussion_pages["thread_id"][key] = thread.pk
+        discussion_pages["post_id"][key] = post.pk
+    # Good practice of the world's organisation: a draft with an attachment and an Italian
+    # translation, and a practice in assessment that the committee member assesses.
+    practice_data = {
+        "title": "Walk practice",
+        "language": "de",
+        "summary": "S",
+        "approach": "A",
+        "results": "R",
+        "countries": ["DE"],
+    }
+    draft_practice = practice_services.create_practice(
+        actor=world.member,
+        programme=world.programme,
+        organisation=world.organisation,
+        data=practice_data,
+    )
+    practice_services.add_translation(
+        actor=world.member, practice=draft_practice, language="it", data={"title": "Pratica"}
+    )
+    practice_file = PracticeAttachment.objects.create(
+        practice=draft_practice, file="calls/walk.pdf", original_name="walk.pdf", size=8
+    )
+    assessed_practice = practice_services.create_practice(
+        actor=world.member,
+        programme=world.programme,
+        organisation=world.organisation,
+        data=practice_data,
+    )
+    practice_services.submit_practice(actor=world.member, practice=assessed_practice)
+    practice_assessment_item = PracticeAssessment.objects.create(
+        practice=assessed_practice, assessor=world.committee_member
+    )
+    ON_THE_DRAFT_PRACTICE = ("edit", "submit", "attachment", "translations", "translation_edit")
+    practice_pages = {
+        "slug": {
+            f"practices:{name}": (
+                draft_practice if name in ON_THE_DRAFT_PRACTICE else assessed_practice
+            ).slug
+            for name in (*ON_THE_DRAFT_PRACTICE, "detail", "assessment", "assess", "feedback")
+        },
+        "attachment_id": practice_file.pk,
+        "language": "it",
+        "assessment_id": practice_assessment_item.pk,
+    }
     return {
         "world": world,
+        "practice_pages": practice_pages,
+        "draft_practice": draft_practice,
         "event_pages": event_pages,
+        "discussion_pages": discussion_pages,
         "token_id": token.pk,
         "token": raw_invitation,
         "membership_id": Membership.objects.get(user=world.member).pk,
@@ -655,6 +789,14 @@ def objects(world, settings):
             },
             "project_id": project.pk,
             "attachment_id": log_file.pk,
+            "folder_id": library_folder.pk,
+            "document_id": {
+                "networks:document": pdf_document.pk,
+                "networks:document_download": pdf_document.pk,
+                "networks:document_inline": pdf_document.pk,
+                "networks:document_thumbnail": image_document.pk,
+            },
+            "number": 1,
         },
     }
 
@@ -707,6 +849,13 @@ def fill(route: Route, objects: dict) -> str:
             values[name] = (
                 value.get(route.key, value["default"]) if isinstance(value, dict) else value
             )
+        elif route.key.startswith("discussions:") and name in objects["discussion_pages"]:
+            value = objects["discussion_pages"][name]
+            where = "network" if route.key.startswith("discussions:network_") else "programme"
+            values[name] = value[where] if isinstance(value, dict) else value
+        elif route.key.startswith("practices:") and name in objects["practice_pages"]:
+            value = objects["practice_pages"][name]
+            values[name] = value[route.key] if isinstance(value, dict) else value
         elif name == "programme":
             values[name] = world.programme.slug
         elif name == "slug" and route.key.startswith("calls:"):
@@ -833,6 +982,50 @@ POSTS = {
         lambda o: TopicVote.objects.count() == 1,
         {},
     ),
+    # Whoever sees a thread follows it; the people who run the programme close threads and
+    # hide posts.
+    "discussions:subscription": PostCase(
+        {**signed_in(302), "outsider": 404},
+        lambda o: not Subscription.objects.exists(),
+        {"action": "subscribe"},
+    ),
+    "discussions:network_subscription": PostCase(
+        network_page(members=302) | {"coordinator": 302, "platform_admin": 302},
+        lambda o: not Subscription.objects.exists(),
+        {"action": "subscribe"},
+    ),
+    "discussions:close": PostCase(
+        {**only(*PROGRAMME_RUNNERS, answer=302), "outsider": 404},
+        lambda o: not Thread.objects.filter(locked_at__isnull=False).exists(),
+        {"action": "close"},
+    ),
+    "discussions:network_close": PostCase(
+        {
+            **network_page(),
+            "member": 403,
+            "org_admin": 403,
+            "coordinator": 302,
+            "platform_admin": 302,
+        },
+        lambda o: not Thread.objects.filter(locked_at__isnull=False).exists(),
+        {"action": "close"},
+    ),
+    "discussions:moderate": PostCase(
+        {**only(*PROGRAMME_RUNNERS, answer=302), "outsider": 404},
+        lambda o: not Post.objects.filter(hidden_at__isnull=False).exists(),
+        {"action": "hide"},
+    ),
+    "discussions:network_moderate": PostCase(
+        {
+            **network_page(),
+            "member": 403,
+            "org_admin": 403,
+            "coordinator": 302,
+            "platform_admin": 302,
+        },
+        lambda o: not Post.objects.filter(hidden_at__isnull=False).exists(),
+        {"action": "hide"},
+    ),
     "accounts:revoke_token": PostCase(
         {**signed_in(404), "member": 302},  # only the owner finds the token
         lambda o: ApiToken.objects.filter(pk=o["token_id"]).exists(),
@@ -953,6 +1146,12 @@ POSTS = {
             f"decision-{o['reviewed'].pk}-decision": "selected",
             f"decision-{o['reviewed'].pk}-decision_version": 1,
         },
+    ),
+    # The owners submit their draft for assessment; the coordinators may not.
+    "practices:submit": PostCase(
+        {**network_page(members=302), "coordinator": 403, "platform_admin": 302},
+        lambda o: Practice.objects.filter(pk=o["draft_practice"].pk, status="draft").exists(),
+        {},
     ),
     "matching:confirm": PostCase(
         only(*PROGRAMME_RUNNERS, answer=302),

@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "netzwerkstatt.selection",
     "netzwerkstatt.networks",
     "netzwerkstatt.events",
+    "netzwerkstatt.discussions",
+    "netzwerkstatt.practices",
 ]
 
 MIDDLEWARE = [
@@ -290,6 +292,9 @@ SECURE_CSP = {
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
+    # Our own frames only: the PDF preview on a document's page (networks/document_views.py,
+    # whose inline-PDF response alone allows framing by 'self').
+    "frame-src": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],

@@ -23,7 +23,9 @@ urlpatterns = [
         include("netzwerkstatt.selection.urls"),
     ),
     path("programmes/<slug:programme>/networks/", include("netzwerkstatt.networks.urls")),
+    path("programmes/<slug:programme>/practices/", include("netzwerkstatt.practices.urls")),
     path("", include("netzwerkstatt.events.urls")),
+    path("", include("netzwerkstatt.discussions.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -36,6 +36,15 @@ ENDPOINTS = {
     "/api/v1/calls/{programme}/{slug}/reviews/mine": ("selection", "PagedReviewOut"),
     "/api/v1/programmes/{slug}/events": ("events", "EventOut"),
     "/api/v1/programmes/{slug}/events/{event_id}": ("events", "EventDetailOut"),
+    "/api/v1/programmes/{slug}/networks": ("networks", "NetworkOut"),
+    "/api/v1/programmes/{slug}/networks/{network_id}/work-programme": (
+        "networks",
+        "WorkProgrammeOut",
+    ),
+    "/api/v1/programmes/{slug}/networks/{network_id}/projects": (
+        "networks",
+        "DevelopmentProjectOut",
+    ),
 }
 # The only writes: an actor group's members save answers and submit.
 WRITE_ENDPOINTS = {

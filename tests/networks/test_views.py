@@ -153,6 +153,45 @@ def test_the_detail_shows_the_members_with_country_region_and_kind(client, world
     assert response.context["countries"] == ["Germany", "Italy"]
 
 
+def test_the_people_of_the_members_are_shown_to_the_workspace_only(client, world, networks):
+    world.member.name = "Anna Weber"
+    world.member.save()
+    milano = networks["alps"].members.get(role="lead").organisation
+    MembershipFactory(organisation=milano, user__name="Giulia Conti")
+    url = networks["alps"].get_absolute_url()
+
+    client.force_login(world.member)
+    inside = client.get(url).content.decode()
+    client.force_login(world.outsider)
+    outside = client.get(url).content.decode()
+
+    assert "People in the network" in inside
+    assert "Anna Weber" in inside and "Giulia Conti" in inside
+    assert "Istituto Tecnico Milano" in outside
+    assert "Giulia Conti" not in outside and "People in the network" not in outside
+
+
+def test_the_card_lists_the_networks_published_practices_only(client, world, networks):
+    from django.utils import timezone
+
+    from netzwerkstatt.practices.models import Practice
+    from tests.practices.conftest import make_practice
+
+    published = make_practice(world, title="Lernfabrik 4.0", network=networks["alps"])
+    draft = make_practice(world, title="Noch im Entwurf", network=networks["alps"])
+    # Published after a joint assessment, which the practices tests play through.
+    Practice.objects.filter(pk=published.pk).update(
+        status="published", published_at=timezone.now(), ready_for_transfer=True
+    )
+
+    client.force_login(world.outsider)
+    content = client.get(networks["alps"].get_absolute_url()).content.decode()
+
+    assert "Published results" in content
+    assert published.get_absolute_url() in content and "Ready for transfer" in content
+    assert draft.title not in content
+
+
 def test_a_network_of_another_programme_is_not_found_under_this_one(client, world, networks):
     other = ProgrammeFactory()
 

@@ -11,12 +11,15 @@ from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.models import Invitation
 from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest, GroupMember
 from netzwerkstatt.events import queries as event_queries
+from netzwerkstatt.networks import activity
+from netzwerkstatt.networks.models import Network
 from netzwerkstatt.organisations.models import Membership, Organisation
 from netzwerkstatt.programmes.models import Programme, ProgrammeRole
 
 from .models import AuditEntry, SitePage
 
 AUDIT_PAGE_SIZE = 50
+DASHBOARD_ACTIVITY = 10
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -88,6 +91,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         tasks.append({"kind": "event_task", "task": task})
     if not user.authenticator_set.exists():
         tasks.append({"kind": "mfa"})
+    # What happened lately in the networks of the person's organisations and programmes.
+    networks = Network.objects.filter(
+        pk__in=activity.network_ids_for_dashboard(user)
+    ).select_related("programme")
     return render(
         request,
         "core/dashboard.html",
@@ -97,6 +104,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "groups": groups,
             "tasks": tasks,
             "next_events": event_queries.next_events_of(user),
+            "recent_activity": activity.stream(networks, limit=DASHBOARD_ACTIVITY),
         },
     )
 

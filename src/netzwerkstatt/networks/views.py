@@ -6,11 +6,14 @@ from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from netzwerkstatt.organisations.models import Membership
 from netzwerkstatt.programmes.rules import get_programme_for
 
-from . import queries
+from . import activity, queries
 from .models import Network, NetworkMember
 from .rules import get_network_for
+
+ACTIVITY_ON_PAGE = 15
 
 
 def network_list(request: HttpRequest, programme: str) -> HttpResponse:
@@ -47,12 +50,30 @@ def network_list(request: HttpRequest, programme: str) -> HttpResponse:
     )
 
 
+RESULTS_ON_CARD = 10
+
+
 def detail(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     network = get_network_for(request.user, programme, pk, "networks.view_network")
-    members = network.members.select_related("organisation").order_by(
-        "role", "organisation__country", "organisation__name"
+    members = list(
+        network.members.select_related("organisation").order_by(
+            "role", "organisation__country", "organisation__name"
+        )
     )
     workspace = request.user.has_perm("networks.view_workspace", network)
+    people: dict[int, list] = {}
+    if workspace:
+        # The people of the member organisations, for those who work in the network.
+        for membership in (
+            Membership.objects.filter(
+                organisation__in=[m.organisation_id for m in members],
+                user__is_active=True,
+                user__erased_at__isnull=True,
+            )
+            .select_related("user")
+            .order_by("user__name", "user__email")
+        ):
+            people.setdefault(membership.organisation_id, []).append(membership.user)
     return render(
         request,
         "networks/detail.html",
@@ -61,10 +82,21 @@ def detail(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
             "network": network,
             "members": members,
             "themes": list(network.themes.all()),
+            # Its published results: the good practice it documented, for everyone.
+            "results": list(
+                network.practices.filter(status="published")
+                .select_related("programme")
+                .order_by("-published_at", "pk")[:RESULTS_ON_CARD]
+            ),
             "countries": sorted({m.organisation.country_name for m in members}),
             "workspace": workspace,
+            "people": [(m.organisation, people.get(m.organisation_id, [])) for m in members]
+            if workspace
+            else None,
             # What needs attention, for the people who see the workspace.
             "attention": queries.overview(network) if workspace else None,
             "can_manage": request.user.has_perm("networks.manage_network", network),
+            # The latest of the activity stream, for the same people.
+            "activity": activity.stream([network], limit=ACTIVITY_ON_PAGE) if workspace else None,
         },
     )

@@ -55,6 +55,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             )[:NETWORKS_SHOWN],
             "network_count": networks.count(),
             "can_manage": can_manage,
+            "can_discuss": request.user.has_perm(
+                "discussions.view_programme_discussions", programme
+            ),
         },
     )
 

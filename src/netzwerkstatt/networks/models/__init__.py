@@ -17,14 +17,20 @@ coordinators:
 - the development projects of tandems (``projects``): ``DevelopmentProject`` with planned
   ``Step``s and a progress log of dated ``LogEntry``s (with links and ``LogAttachment``s in the
   private storage).
+- the document library (``documents``): ``Folder``s, ``Document``s and their numbered
+  ``DocumentVersion``s in the private storage, with previews of images.
 """
 
+from .documents import Document, DocumentVersion, Folder
 from .network import Network, NetworkMember
 from .projects import DevelopmentProject, LogAttachment, LogEntry, Step
 from .workplan import Goal, Milestone, WorkPackage
 
 __all__ = [
     "DevelopmentProject",
+    "Document",
+    "DocumentVersion",
+    "Folder",
     "Goal",
     "LogAttachment",
     "LogEntry",

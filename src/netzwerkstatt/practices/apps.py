@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticesConfig(AppConfig):
+    name = "netzwerkstatt.practices"
+    verbose_name = _("Good practice")
+
+    def ready(self) -> None:
+        from . import rules  # noqa: F401  (registers the named permissions)
