@@ -7,7 +7,8 @@ closed Call to Action at the seed's scale, screened and decided, matched into 14
 14 joint applications the steering committee reviewed and selected six model networks from, and
 the open call with its screening under way. Then the networks at work: the model networks' work
 programmes, kick-off and next meetings, and the ten Hessian tandems with their development
-projects, the meeting series and the online seminars.
+projects, the meeting series and the online seminars; discussions in three model networks and in
+the Hessian programme, and document libraries with real files in the private storage.
 
 How long the load takes is not tested here: the benchmarks time it (bench/demo.py)."""
 
@@ -15,10 +16,12 @@ import datetime
 import io
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -27,6 +30,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from PIL import Image
 
 from netzwerkstatt.accounts.models import User
 from netzwerkstatt.calls import queries
@@ -37,9 +41,20 @@ from netzwerkstatt.demo.data_calls import CALL_TO_ACTION, PILOT_SITES
 from netzwerkstatt.demo.data_ponteduale import ULRICH_BRANDT
 from netzwerkstatt.demo.loader import all_organisations
 from netzwerkstatt.demo.review import CRITERION_COMMENTS, OVERALL_COMMENTS
+from netzwerkstatt.discussions.mentions import mentioned_ids
+from netzwerkstatt.discussions.models import Mention, Post, PostRevision, Thread
 from netzwerkstatt.events.models import Event, Registration, SeminarTopic, Task, TopicVote
 from netzwerkstatt.matching.models import Consortium, MatchingRound, ProposedPair
-from netzwerkstatt.networks.models import LogEntry, Network, NetworkMember, Step, WorkPackage
+from netzwerkstatt.networks.models import (
+    Document,
+    DocumentVersion,
+    Folder,
+    LogEntry,
+    Network,
+    NetworkMember,
+    Step,
+    WorkPackage,
+)
 from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
 from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeRole
 from netzwerkstatt.selection import review as review_services
@@ -249,10 +264,15 @@ def test_each_login_has_its_role(output):
     assert {u.language for u in User.objects.filter(email__in=ROLE_EMAILS)} == {"de", "it", "en"}
 
 
+def stored_files() -> list[Path]:
+    return sorted(p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file())
+
+
 def test_a_second_run_writes_nothing_and_prints_the_logins_again(output):
-    before = row_counts()
+    before, files = row_counts(), stored_files()
     again = load_demo()
     assert row_counts() == before
+    assert stored_files() == files
     assert "already loaded" in again
     for email in ROLE_EMAILS:
         assert email in again
@@ -729,7 +749,7 @@ def test_the_summary_counts_the_networks_at_work(output):
 
 def test_loading_sent_no_mail_and_left_no_tasks_queued(output):
     # The services did queue e-mails (invitations, registrations, tasks), into the dummy backend.
-    assert Registration.objects.exists() and Task.objects.exists()
+    assert Registration.objects.exists() and Task.objects.exists() and Mention.objects.exists()
     assert SIDE_EFFECTS == {"mail": 0, "queued tasks": 0}
 
 
@@ -932,6 +952,140 @@ def test_attendance_only_on_past_events_and_dates_in_order(output):
             assert not event.minutes and not event.decisions.all() and not event.tasks.all()
 
 
+# Discussions and documents
+
+
+def test_three_model_networks_and_the_hessian_programme_discuss(output):
+    now = timezone.now()
+    threads = list(Thread.objects.select_related("programme", "network").order_by("pk"))
+    in_networks = [t for t in threads if t.network_id]
+    in_programme = [t for t in threads if t.network_id is None]
+    per_network = Counter(t.network_id for t in in_networks)
+    assert len(per_network) == 3 and set(per_network.values()) <= {2, 3}
+    assert all(t.programme.name == "PonteDuale" for t in in_networks)
+    assert {t.network.kind for t in in_networks} == {Network.Kind.MODEL_NETWORK}
+    assert [t.programme.name for t in in_programme] == ["#LernortHessen.digital"] * 2
+    assert "Erfahrungen mit Lernplattformen" in {t.title for t in in_programme}
+    for thread in threads:
+        posts = list(thread.posts.order_by("created", "pk"))
+        assert 3 <= len(posts) <= 8
+        assert posts[0].parent_id is None
+        assert any(p.parent_id for p in posts)  # replies
+        assert all(p.parent_id is None or p.parent.parent_id is None for p in posts)
+        assert thread.created == posts[0].created
+        assert thread.last_post_at == posts[-1].created
+        assert thread.programme.starts_on < posts[0].created.date()
+        assert posts[-1].created < now - datetime.timedelta(days=1)
+        assert posts[-1].created - posts[0].created > datetime.timedelta(days=3)
+        assert all("{" not in p.body for p in posts)
+        # Written by the people the thread is for.
+        assert all(p.author.has_perm("discussions.view_thread", thread) for p in posts)
+        assert set(thread.subscriptions.values_list("user", flat=True)) >= {
+            p.author_id for p in posts
+        }
+    # German and Italian in the model networks.
+    bodies = " ".join(Post.objects.filter(thread__in=in_networks).values_list("body", flat=True))
+    assert "Auszubildende" in bodies and "apprendisti" in bodies
+
+
+def test_mentions_name_people_who_can_see_the_thread(output):
+    mentions = list(Mention.objects.select_related("post__thread", "user"))
+    assert len(mentions) >= 4
+    assert {m.post.thread.network_id is None for m in mentions} == {True, False}
+    for mention in mentions:
+        assert mention.user.has_perm("discussions.view_thread", mention.post.thread)
+        assert mention.user_id in mentioned_ids(mention.post.body)
+        assert mention.created >= mention.post.created
+    coordinator = User.objects.get(email=people.COORDINATOR.email)
+    assert any(m.user == coordinator for m in mentions)
+    # Every mention in a text was recorded.
+    recorded = {(m.post_id, m.user_id) for m in mentions}
+    for post in Post.objects.filter(body__contains="](user:"):
+        assert {(post.pk, pk) for pk in mentioned_ids(post.body)} <= recorded
+
+
+def test_an_edited_post_keeps_its_history(output):
+    edited = list(Post.objects.filter(version=2))
+    assert edited
+    for post in edited:
+        first, second = sorted(post.revisions.all(), key=lambda r: r.version)
+        assert first.edited_at == post.created < second.edited_at == post.edited_at
+        assert second.body == post.body != first.body
+        assert first.edited_by_id == second.edited_by_id == post.author_id
+    assert PostRevision.objects.count() == Post.objects.count() + len(edited)
+    assert not Post.objects.filter(version=1, edited_at__isnull=False).exists()
+
+
+def test_the_summary_counts_discussions_and_documents(output):
+    summary = re.search(r"loaded in [\d.]+ s: (.*)\.", output).group(1)
+    for part in (
+        f"{Thread.objects.count()} discussion threads",
+        f"{Post.objects.count()} posts",
+        f"{Mention.objects.count()} mentions",
+        f"{Document.objects.count()} documents",
+        f"{DocumentVersion.objects.count()} document versions",
+    ):
+        assert part in summary
+
+
+def test_six_networks_have_a_document_library(output):
+    libraries = Network.objects.filter(documents__isnull=False).distinct()
+    assert Counter(libraries.values_list("kind", flat=True)) == {
+        Network.Kind.MODEL_NETWORK: 3,
+        Network.Kind.TANDEM: 3,
+    }
+    # The model networks that discuss keep their documents there too.
+    assert set(libraries.filter(kind=Network.Kind.MODEL_NETWORK)) == {
+        t.network for t in Thread.objects.filter(network__isnull=False).select_related("network")
+    }
+    for network in libraries:
+        folders = list(network.folders.all())
+        assert len(folders) == 3
+        assert any("Protokolle" in f.name for f in folders)
+        for folder in folders:
+            assert 2 <= folder.documents.count() <= 5
+        assert not network.documents.filter(folder__isnull=True).exists()
+        types = set(
+            DocumentVersion.objects.filter(document__network=network).values_list(
+                "file_type", flat=True
+            )
+        )
+        assert types == {"pdf", "png", "csv"}
+    two_versions = Document.objects.annotate(count=Count("versions")).filter(count=2)
+    assert two_versions.count() == 3
+    for document in two_versions:
+        assert document.current_version.number == 2
+        assert document.network.kind == Network.Kind.MODEL_NETWORK
+
+
+def test_the_documents_files_are_valid_and_in_the_private_storage(output):
+    now = timezone.now()
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    versions = list(DocumentVersion.objects.select_related("document__network"))
+    assert versions
+    for version in versions:
+        path = Path(version.file.path)
+        assert path.is_relative_to(root) and path.is_file()
+        content = path.read_bytes()
+        assert version.size == len(content) > 0
+        if version.file_type == "pdf":
+            assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
+            assert b"/Type /Page " in content
+        elif version.file_type == "png":
+            with Image.open(path) as image:
+                assert image.format == "PNG" and image.width > 600
+            with Image.open(version.preview.path) as preview:
+                assert preview.format == "JPEG"
+        else:
+            assert version.file_type == "csv"
+            assert ";" in content.decode("utf-8").splitlines()[0]
+            assert not version.preview
+        document = version.document
+        assert document.network.created < document.created <= version.uploaded < now
+    # Folders, documents and versions are dated like the rest of the work.
+    assert all(f.created < now - datetime.timedelta(days=1) for f in Folder.objects.all())
+
+
 # These two do not ask for the loaded data, but may run after it was loaded for the module.
 
 
@@ -949,3 +1103,21 @@ def test_it_runs_without_the_flag_when_debug_is_on(db, settings):
     call_command("load_demo", stdout=out)
     assert people.PLATFORM_ADMIN.email in out.getvalue()
     assert Programme.objects.count() == 4
+
+
+def test_the_audit_log_tells_the_story_at_its_dates(output):
+    """Written 'now' through the services, the entries are moved to the dates of what they
+    tell: a model network's stream reaches back to its start, none lies ahead."""
+    from netzwerkstatt.networks import activity
+
+    network = Network.objects.filter(kind=Network.Kind.MODEL_NETWORK).order_by("pk").first()
+    items = activity.stream([network], limit=200)
+    moments = [item.entry.created for item in items]
+    assert len(moments) > 10
+    assert max(moments) <= timezone.now()
+    assert max(moments) - min(moments) > datetime.timedelta(days=180)
+    assert min(moments) >= network.created - datetime.timedelta(days=1)
+    # The applications were submitted before the deadline, and their entries say so.
+    submitted = AuditEntry.objects.filter(action="application.submitted")
+    assert submitted.count() == 14
+    assert all(entry.created.year == 2025 for entry in submitted)

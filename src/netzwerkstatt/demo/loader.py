@@ -50,15 +50,19 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.test.utils import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from netzwerkstatt.accounts.models import User
 from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest
 from netzwerkstatt.core.models import AuditEntry
+from netzwerkstatt.discussions.models import Mention, Post, PostRevision, Thread
 from netzwerkstatt.events.models import Event, Registration, SeminarTopic, Task, TopicVote
 from netzwerkstatt.matching.models import Consortium
 from netzwerkstatt.networks.models import (
     DevelopmentProject,
+    Document,
+    DocumentVersion,
     Goal,
     LogEntry,
     Milestone,
@@ -74,12 +78,15 @@ from netzwerkstatt.selection.models import Application, Review
 from netzwerkstatt.vocabularies.models import Theme
 
 from . import people
+from .audit_dates import move_audit_entries
 from .calls import load_calls
 from .data_calls import CALL_TO_ACTION, PILOT_SITES
 from .data_erasmus import PRACTICE_IN_MOTION
 from .data_hesse import LERNORT_HESSEN
 from .data_mecklenburg import ELBE_OSTSEE
 from .data_ponteduale import PONTEDUALE
+from .discussions import load_discussions
+from .documents import load_documents, remove_files
 from .spec import CallSpec, Org, Person, ProgrammeSpec
 from .tandems import load_tandems
 from .workprogrammes import load_workprogrammes
@@ -123,6 +130,12 @@ COUNTED = {
     "event tasks": Task,
     "seminar topics": SeminarTopic,
     "topic votes": TopicVote,
+    "discussion threads": Thread,
+    "posts": Post,
+    "edited posts": PostRevision.objects.filter(version__gt=1),
+    "mentions": Mention,
+    "documents": Document,
+    "document versions": DocumentVersion,
     "audit entries": AuditEntry,
 }
 # See the module's docstring: e-mail queued while loading stays in memory and is never sent.
@@ -180,7 +193,15 @@ def load_demo() -> LoadResult:
         if found:
             return LoadResult(created=False, found=found, logins=logins())
         before = {label: _count(rows) for label, rows in COUNTED.items()}
-        _Loader().run()
+        loader = _Loader()
+        since = timezone.now()
+        try:
+            loader.run()
+            move_audit_entries(since)
+        except BaseException:
+            # The rows are rolled back; the files the document libraries stored go too.
+            remove_files(loader.stored_files)
+            raise
         counts = {label: _count(rows) - before[label] for label, rows in COUNTED.items()}
     return LoadResult(
         created=True,
@@ -220,6 +241,7 @@ class _Loader:
         self.created: dict[str, Organisation] = {}
         self.programme_specs = {spec.name: spec for spec in PROGRAMMES}
         self.programmes: dict[str, Programme] = {}
+        self.stored_files: list[str] = []  # names in the private storage (``documents``)
 
     def run(self) -> None:
         extra_members = self._pick_extra_members()
@@ -239,6 +261,8 @@ class _Loader:
         load_calls(self)
         load_workprogrammes(self)
         load_tandems(self)
+        load_discussions(self)
+        load_documents(self)
 
     # People
 
@@ -462,9 +486,8 @@ def logins() -> list[Login]:
         f"Programme: {_url('programmes:detail', slug=reviewed.slug)}" if reviewed else ""
     )
     if closed_call and reviewed and closed_call.programme_id == reviewed.pk:
-        committee_hint = (
-            "Your reviews: "
-            + _url("selection:my_reviews", programme=reviewed.slug, call=closed_call.slug)
+        committee_hint = "Your reviews: " + _url(
+            "selection:my_reviews", programme=reviewed.slug, call=closed_call.slug
         )
     look_at = {
         people.PLATFORM_ADMIN.email: f"Audit log: {_url('core:audit_log')}",
