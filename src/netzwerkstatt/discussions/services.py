@@ -169,7 +169,7 @@ def start_thread(*, actor, programme, network=None, title: str, body: str) -> Th
 def add_post(*, actor, thread: Thread, body: str, parent: Post | None = None) -> Post:
     """Write in a thread; a reply to a reply answers the same top-level post."""
     thread = (
-        Thread.objects.select_for_update().select_related("programme", "network").get(pk=thread.pk)
+        Thread.objects.select_for_update(of=("self",)).select_related("programme", "network").get(pk=thread.pk)
     )
     _check_open(thread)
     body = _with_typed_mentions(thread, _check_body(body))
@@ -200,7 +200,7 @@ def edit_post(*, actor, post: Post, body: str, expected_version: int) -> Post:
     """Change a post's text. Every version is kept; when someone saved the post after the form
     was opened (``expected_version`` is not the current one), nothing is written."""
     current = (
-        Post.objects.select_for_update()
+        Post.objects.select_for_update(of=("self",))
         .select_related("thread__programme", "thread__network")
         .get(pk=post.pk)
     )
