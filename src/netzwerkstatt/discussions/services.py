@@ -169,7 +169,9 @@ def start_thread(*, actor, programme, network=None, title: str, body: str) -> Th
 def add_post(*, actor, thread: Thread, body: str, parent: Post | None = None) -> Post:
     """Write in a thread; a reply to a reply answers the same top-level post."""
     thread = (
-        Thread.objects.select_for_update(of=("self",)).select_related("programme", "network").get(pk=thread.pk)
+        Thread.objects.select_for_update(of=("self",))
+        .select_related("programme", "network")
+        .get(pk=thread.pk)
     )
     _check_open(thread)
     body = _with_typed_mentions(thread, _check_body(body))

@@ -286,7 +286,11 @@ def upload_version(*, actor, document: Document, upload, note: str = "") -> Docu
 def move_document(*, actor, document: Document, folder: Folder | None) -> Document:
     if folder is not None and folder.network_id != document.network_id:
         raise_errors({"folder": [_("Choose a folder of this network.")]})
-    current = Document.objects.select_for_update(of=("self",)).select_related("folder").get(pk=document.pk)
+    current = (
+        Document.objects.select_for_update(of=("self",))
+        .select_related("folder")
+        .get(pk=document.pk)
+    )
     if current.folder_id == (folder.pk if folder else None):
         return current
     previous = current.folder
