@@ -51,6 +51,10 @@ from netzwerkstatt.networks.models import (
 )
 from netzwerkstatt.networks.services import documents as document_services
 from netzwerkstatt.organisations.models import ContactPerson, Membership
+from netzwerkstatt.outreach.models import Transfer
+from netzwerkstatt.outreach.services import capacity as capacity_services
+from netzwerkstatt.outreach.services import logs as outreach_logs
+from netzwerkstatt.outreach.services import transfers as transfer_services
 from netzwerkstatt.practices import services as practice_services
 from netzwerkstatt.practices.models import Assessment as PracticeAssessment
 from netzwerkstatt.practices.models import Practice, PracticeAttachment
@@ -396,6 +400,7 @@ EXPECTED: dict[str, dict] = {
     # assessment, platform admins included.
     "practices:list": {**signed_in(), "outsider": 403},
     "practices:create": only("member", "org_admin"),
+    "practices:criteria": only(*PROGRAMME_RUNNERS),
     "practices:detail": {**network_page(), "committee_member": 200},
     "practices:edit": {**network_page(), "coordinator": 403},
     "practices:submit": everyone(405),
@@ -405,6 +410,37 @@ EXPECTED: dict[str, dict] = {
     "practices:assessment": {**network_page(members=403), "committee_member": 403},
     "practices:assess": {**signed_in(404), "committee_member": 200},
     "practices:feedback": {**network_page(), "coordinator": 403, "committee_member": 403},
+    # the public catalogue of good practice and its open data: no sign-in
+    "catalogue:index": everyone(200),
+    "catalogue:csv": everyone(200),
+    "catalogue:json": everyone(200),
+    "catalogue:feed": everyone(200),
+    # transfers, capacity building and the outreach logs: the people of a participating
+    # organisation adopt and record; the programme's people read; capacity plans are the
+    # workspace's, written by member organisations only (platform admins, as superusers, pass
+    # every rule)
+    "outreach:adopt": only("member", "org_admin", "platform_admin"),
+    "outreach:transfer": {**signed_in(), "outsider": 404},
+    "outreach:transfer_status": everyone(405),
+    "outreach:transfer_step": {**only("member", "org_admin", "platform_admin"), "outsider": 404},
+    "outreach:capacity_overview": only(*PROGRAMME_RUNNERS),
+    "outreach:network_plans": network_page(),
+    "outreach:plan_create": {**network_page(), "coordinator": 403},
+    "outreach:plan": network_page(),
+    "outreach:plan_step": {**network_page(), "coordinator": 403},
+    "outreach:stakeholders": {**signed_in(), "outsider": 403},
+    "outreach:stakeholder_create": only("member", "org_admin", "platform_admin"),
+    "outreach:stakeholder_edit": {**signed_in(), "outsider": 403, "committee_member": 403},
+    "outreach:stakeholders_csv": {**signed_in(), "outsider": 403},
+    "outreach:dissemination": {**signed_in(), "outsider": 403},
+    "outreach:dissemination_create": only("member", "org_admin", "platform_admin"),
+    "outreach:dissemination_edit": {**signed_in(), "outsider": 403, "committee_member": 403},
+    "outreach:dissemination_csv": {**signed_in(), "outsider": 403},
+    # the funder report: the people who run the programme, and the admins of a network's lead
+    # organisation for that network (the world's organisation leads a network)
+    "reports:report": only(*PROGRAMME_RUNNERS, "org_admin"),
+    "reports:pdf": only(*PROGRAMME_RUNNERS, "org_admin"),
+    "reports:xlsx": only(*PROGRAMME_RUNNERS, "org_admin"),
     # uploaded files (logos) are public
     "media": everyone(200),
     # django-allauth: coarse
@@ -712,6 +748,71 @@ def objects(world, settings):
     practice_assessment_item = PracticeAssessment.objects.create(
         practice=assessed_practice, assessor=world.committee_member
     )
+    # Transfers and outreach: an Italian organisation of the programme owns two published
+    # practices; the world's organisation adopted one (a transfer with a step) and may adopt the
+    # other; it has a capacity plan with a step in the network and one entry in each log.
+    owner = type(world.organisation).objects.create(
+        name="Scuola Walk",
+        slug="scuola-walk",
+        kind="vocational_school",
+        sector="public",
+        country="IT",
+    )
+    published = []
+    for title in ("Adopted practice", "Adoptable practice"):
+        item = Practice.objects.create(
+            programme=world.programme,
+            organisation=owner,
+            slug=title.lower().replace(" ", "-"),
+            title=title,
+            language="it",
+            status=Practice.Status.PUBLISHED,
+        )
+        published.append(item)
+    transfer = transfer_services.start_transfer(
+        actor=world.member, practice=published[0], organisation=world.organisation
+    )
+    transfer_step = transfer_services.save_transfer_step(
+        actor=world.member, transfer=transfer, data={"what": "Walk", "status": "to_do"}
+    )
+    plan = capacity_services.create_capacity_plan(
+        actor=world.member, network=network, organisation=world.organisation, data={"title": "P"}
+    )
+    plan_step = capacity_services.save_capacity_step(
+        actor=world.member, plan=plan, data={"what": "Walk", "status": "to_do"}
+    )
+    log_entry = {"date": datetime.date(2025, 3, 1), "organisation": world.organisation}
+    engagement = outreach_logs.record_engagement(
+        actor=world.member,
+        programme=world.programme,
+        organisation=world.organisation,
+        data={
+            "stakeholder": "IHK",
+            "group": "chambers",
+            "level": "local",
+            "topic": "T",
+            **log_entry,
+        },
+    )
+    activity = outreach_logs.record_dissemination(
+        actor=world.member,
+        programme=world.programme,
+        organisation=world.organisation,
+        data={"kind": "press", "title": "Walk", "estimated_reach": 1, **log_entry},
+    )
+    outreach_pages = {
+        "slug": published[1].slug,
+        "pk": {
+            "outreach:transfer": transfer.pk,
+            "outreach:transfer_status": transfer.pk,
+            "outreach:transfer_step": transfer.pk,
+            "outreach:stakeholder_edit": engagement.pk,
+            "outreach:dissemination_edit": activity.pk,
+            "default": network.pk,
+        },
+        "step_id": {"outreach:transfer_step": transfer_step.pk, "default": plan_step.pk},
+        "plan_id": plan.pk,
+    }
     ON_THE_DRAFT_PRACTICE = ("edit", "submit", "attachment", "translations", "translation_edit")
     practice_pages = {
         "slug": {
@@ -727,6 +828,8 @@ def objects(world, settings):
     return {
         "world": world,
         "practice_pages": practice_pages,
+        "outreach_pages": outreach_pages,
+        "transfer": transfer,
         "draft_practice": draft_practice,
         "event_pages": event_pages,
         "discussion_pages": discussion_pages,
@@ -853,6 +956,11 @@ def fill(route: Route, objects: dict) -> str:
             value = objects["discussion_pages"][name]
             where = "network" if route.key.startswith("discussions:network_") else "programme"
             values[name] = value[where] if isinstance(value, dict) else value
+        elif route.key.startswith("outreach:") and name in objects["outreach_pages"]:
+            value = objects["outreach_pages"][name]
+            values[name] = (
+                value.get(route.key, value["default"]) if isinstance(value, dict) else value
+            )
         elif route.key.startswith("practices:") and name in objects["practice_pages"]:
             value = objects["practice_pages"][name]
             values[name] = value[route.key] if isinstance(value, dict) else value
@@ -1152,6 +1260,12 @@ POSTS = {
         {**network_page(members=302), "coordinator": 403, "platform_admin": 302},
         lambda o: Practice.objects.filter(pk=o["draft_practice"].pk, status="draft").exists(),
         {},
+    ),
+    # The people of the adopting organisation change the transfer's state.
+    "outreach:transfer_status": PostCase(
+        {**only("member", "org_admin", "platform_admin", answer=302), "outsider": 404},
+        lambda o: Transfer.objects.filter(pk=o["transfer"].pk, status="planned").exists(),
+        {"action": "begin", "version": 1},
     ),
     "matching:confirm": PostCase(
         only(*PROGRAMME_RUNNERS, answer=302),

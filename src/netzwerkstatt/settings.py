@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "netzwerkstatt.events",
     "netzwerkstatt.discussions",
     "netzwerkstatt.practices",
+    "netzwerkstatt.outreach",
 ]
 
 MIDDLEWARE = [

@@ -24,8 +24,11 @@ urlpatterns = [
     ),
     path("programmes/<slug:programme>/networks/", include("netzwerkstatt.networks.urls")),
     path("programmes/<slug:programme>/practices/", include("netzwerkstatt.practices.urls")),
+    path("practices/", include("netzwerkstatt.practices.catalogue_urls")),
     path("", include("netzwerkstatt.events.urls")),
     path("", include("netzwerkstatt.discussions.urls")),
+    path("", include("netzwerkstatt.outreach.urls")),
+    path("programmes/<slug:programme>/report/", include("netzwerkstatt.outreach.report_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

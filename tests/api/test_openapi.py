@@ -45,6 +45,7 @@ ENDPOINTS = {
         "networks",
         "DevelopmentProjectOut",
     ),
+    "/api/v1/practices": ("practices", "PagedPracticeOut"),
 }
 # The only writes: an actor group's members save answers and submit.
 WRITE_ENDPOINTS = {

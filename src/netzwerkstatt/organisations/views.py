@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.forms import InviteForm
 from netzwerkstatt.accounts.models import Invitation
+from netzwerkstatt.outreach.queries import adopted_by
 
 from . import queries, services
 from .forms import ContactPersonForm, DirectoryFilterForm, MemberRoleForm, OrganisationForm
@@ -58,6 +59,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "programmes": organisation.programmes.filter(is_public=True),
             "can_edit": request.user.has_perm("organisations.change_organisation", organisation),
             "hidden_contacts": organisation.contact_persons.count() - len(contacts),
+            "adopted": adopted_by(organisation, request.user),
         },
     )
 

@@ -8,3 +8,6 @@ class PracticesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import rules  # noqa: F401  (registers the named permissions)
+        from .search import register as register_search
+
+        register_search()

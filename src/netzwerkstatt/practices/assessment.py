@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from i18nfield.strings import LazyI18nString
 
+from netzwerkstatt.core import search
 from netzwerkstatt.core.exceptions import ConcurrentEdit
 from netzwerkstatt.core.mail import queue_email
 from netzwerkstatt.organisations.models import Membership
@@ -364,6 +365,7 @@ def publish_practice(*, actor, practice: Practice, note: str = "") -> Practice:
         ]
     )
     keep_version(actor=actor, practice=current, reason=PracticeVersion.Reason.PUBLISHED)
+    search.index_object(current)  # into the public catalogue, in the same transaction
     record(
         actor,
         "practice.published",
@@ -411,4 +413,19 @@ def score_table(practice: Practice) -> dict[str, Any]:
             )
             cells.append(score if assessment.status == Assessment.Status.SUBMITTED else None)
         rows.append({"criterion": criterion, "cells": cells, "mean": means.get(criterion.pk)})
-    return {"criteria": criteria, "assessments": assessments, "rows": rows}
+    return {
+        "criteria": criteria,
+        "assessments": assessments,
+        "rows": rows,
+        "overall": weighted_mean(criteria, means),
+    }
+
+
+def weighted_mean(criteria, means: dict[int, Decimal]) -> Decimal | None:
+    """The criteria's means weighted by the criteria's weights, over the criteria that have a
+    mean; None before any assessment is submitted."""
+    weighted = [(c.weight, means[c.pk]) for c in criteria if c.pk in means and c.weight]
+    total = sum(weight for weight, _mean in weighted)
+    if not total:
+        return None
+    return (sum(weight * mean for weight, mean in weighted) / total).quantize(Decimal("0.01"))

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from netzwerkstatt.core import audit
+from netzwerkstatt.core import audit, search
 from netzwerkstatt.core.exceptions import ConcurrentEdit
 from netzwerkstatt.core.uploads import check_document
 from netzwerkstatt.organisations.models import Organisation
@@ -239,6 +239,9 @@ def add_translation(
     if practice.translations.filter(language=language).exists():
         raise ValidationError({"language": [_("There is a translation into this language.")]})
     translation.save()
+    # A published practice is found in the catalogue by its translations too (read afresh:
+    # the caller's object may hold translations prefetched before this one).
+    search.index_objects(Practice.objects.filter(pk=practice.pk))
     record(
         actor,
         "practice.translation_added",
@@ -265,6 +268,7 @@ def update_translation(
         current.version += 1
         current.translator = actor
         current.save()
+        search.index_objects(Practice.objects.filter(pk=translation.practice_id))
         record(
             actor,
             "practice.translation_changed",

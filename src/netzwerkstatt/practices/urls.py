@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import assessment_views, views
+from . import assessment_views, criteria_views, views
 
 app_name = "practices"
 
 urlpatterns = [
     path("", views.practice_list, name="list"),
     path("new/", views.practice_create, name="create"),
+    path("criteria/", criteria_views.criteria, name="criteria"),
     path("<slug:slug>/", views.practice_detail, name="detail"),
     path("<slug:slug>/edit/", views.practice_edit, name="edit"),
     path("<slug:slug>/submit/", views.practice_submit, name="submit"),

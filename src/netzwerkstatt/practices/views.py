@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +18,7 @@ from netzwerkstatt.programmes.rules import get_programme_for
 from netzwerkstatt.vocabularies import regions
 
 from . import queries, services
+from .catalogue_views import public_context
 from .forms import AttachmentForm, PracticeForm, TranslationForm
 from .models import LONG_TEXT_FIELDS, TEXT_FIELDS, Practice, PracticeTranslation
 from .rules import get_practice_for
@@ -176,11 +178,25 @@ def _sections(source) -> list[tuple[str, str, str]]:
     ]
 
 
-@login_required
+def _practice_or_none(request: HttpRequest, programme: str, slug: str) -> Practice | None:
+    """The practice if this person may see it. A published practice of a public programme is
+    public; for anything else a visitor gets None and is asked to sign in (the owners follow
+    links from e-mails), as ``login_required`` did; signed-in people who may not see it, 404."""
+    try:
+        return get_practice_for(request.user, programme, slug, "practices.view_practice")
+    except Http404:
+        if request.user.is_authenticated:
+            raise
+        return None
+
+
 def practice_detail(request: HttpRequest, programme: str, slug: str) -> HttpResponse:
     """The practice in the requested language (``?lang=``, else the interface language) when a
-    translation exists, marked as translated from the original language."""
-    practice = get_practice_for(request.user, programme, slug, "practices.view_practice")
+    translation exists, marked as translated from the original language. A published practice
+    carries its schema.org JSON-LD, share links and where it has been transferred."""
+    practice = _practice_or_none(request, programme, slug)
+    if practice is None:
+        return redirect_to_login(request.get_full_path())
     translations = list(practice.translations.select_related("translator"))
     practice._prefetched_objects_cache = {"translations": translations}
     requested = request.GET.get("lang") or (translation_utils.get_language() or "")[:2]
@@ -211,13 +227,15 @@ def practice_detail(request: HttpRequest, programme: str, slug: str) -> HttpResp
             "my_assessment": practice.assessments.filter(assessor=user).first()
             if user.is_authenticated
             else None,
+            **public_context(request, practice),
         },
     )
 
 
-@login_required
-def attachment(request: HttpRequest, programme: str, slug: str, attachment_id: int) -> FileResponse:
-    practice = get_practice_for(request.user, programme, slug, "practices.view_practice")
+def attachment(request: HttpRequest, programme: str, slug: str, attachment_id: int) -> HttpResponse:
+    practice = _practice_or_none(request, programme, slug)
+    if practice is None:
+        return redirect_to_login(request.get_full_path())
     item = get_object_or_404(practice.attachments, pk=attachment_id)
     try:
         handle = item.file.open("rb")
