@@ -26,15 +26,17 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Avg, Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
 from netzwerkstatt.accounts.models import User
 from netzwerkstatt.calls import queries
 from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest, GroupMember, Question
+from netzwerkstatt.core import search
 from netzwerkstatt.core.models import AuditEntry
 from netzwerkstatt.demo import people
 from netzwerkstatt.demo.data_calls import CALL_TO_ACTION, PILOT_SITES
@@ -56,6 +58,24 @@ from netzwerkstatt.networks.models import (
     WorkPackage,
 )
 from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
+from netzwerkstatt.outreach.models import (
+    CapacityPlan,
+    CapacityStep,
+    DisseminationActivity,
+    StakeholderEngagement,
+    StepStatus,
+    Transfer,
+    TransferStep,
+)
+from netzwerkstatt.practices import assessment as assessment_services
+from netzwerkstatt.practices.models import (
+    TEXT_FIELDS,
+    Assessment,
+    Conclusion,
+    Practice,
+    PracticeTranslation,
+    Score,
+)
 from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeRole
 from netzwerkstatt.selection import review as review_services
 from netzwerkstatt.selection.models import (
@@ -731,7 +751,8 @@ def test_the_audit_log_tells_how_the_review_went(output):
 
 def test_the_summary_counts_what_the_closed_call_led_to(output):
     summary = re.search(r"loaded in [\d.]+ s: (.*)\.", output).group(1)
-    for part in ("14 consortia", "14 joint applications", "42 reviews", " 16 networks"):
+    # 6 model networks, 10 tandems and Practice in Motion's working group (``outreach``).
+    for part in ("14 consortia", "14 joint applications", "42 reviews", " 17 networks"):
         assert part in summary
 
 
@@ -1121,3 +1142,305 @@ def test_the_audit_log_tells_the_story_at_its_dates(output):
     submitted = AuditEntry.objects.filter(action="application.submitted")
     assert submitted.count() == 14
     assert all(entry.created.year == 2025 for entry in submitted)
+
+
+# Good practice
+
+
+def erasmus_practices():
+    return Practice.objects.filter(programme__name="Practice in Motion")
+
+
+def owners_countries(practice: Practice) -> set[str]:
+    return set(practice.countries) | {practice.organisation.country}
+
+
+def test_the_erasmus_partners_documented_practice_in_every_state(output):
+    practices = erasmus_practices()
+    assert Counter(practices.values_list("status", flat=True)) == {
+        Practice.Status.PUBLISHED: 7,
+        Practice.Status.IN_ASSESSMENT: 2,
+        Practice.Status.REVISION_REQUESTED: 1,
+        Practice.Status.DRAFT: 2,
+    }
+    assert practices.filter(ready_for_transfer=True).count() == 3
+    # Each in its organisation's language, from partners in several countries.
+    assert set(practices.values_list("language", flat=True)) == {"de", "it", "es", "pl", "en"}
+    assert len(set(practices.values_list("organisation__country", flat=True))) == 7
+    for practice in practices.prefetch_related("themes"):
+        assert practice.language in practice.organisation.languages + ["en"]
+        for name in TEXT_FIELDS:
+            assert len(getattr(practice, name)) > (10 if name in ("title", "contact") else 60)
+        assert "lorem" not in practice.approach.lower()
+        assert practice.themes.exists() and practice.countries and practice.target_groups
+        assert practice.organisation_kinds
+        assert all(".example.org/" in link for link in practice.media_links)
+    # In assessment: one with a submitted assessment, one whose assessors are still at work.
+    submitted = Count("assessments", filter=Q(assessments__status=Assessment.Status.SUBMITTED))
+    in_assessment = practices.filter(status=Practice.Status.IN_ASSESSMENT).annotate(n=submitted)
+    assert sorted(in_assessment.values_list("n", flat=True)) == [0, 1]
+
+
+def test_assessors_come_from_other_countries_and_write_in_their_language(output):
+    assessments = Assessment.objects.select_related("practice__organisation", "assessor")
+    assert assessments.count() >= 25
+    words = {
+        "de": {"die", "der", "das", "und", "ist", "für", "mit", "ein", "eine", "aber", "nicht"},
+        "it": {"di", "il", "la", "è", "e", "i", "per", "con", "sono", "che", "del", "un", "non"},
+        "en": {"the", "and", "is", "of", "for", "with", "a", "to", "are", "we", "our"},
+    }
+    for assessment in assessments:
+        practice = assessment.practice
+        assert 2 <= practice.assessments.count() <= 3
+        countries = set(
+            Membership.objects.filter(user=assessment.assessor).values_list(
+                "organisation__country", flat=True
+            )
+        )
+        assert countries and not countries & owners_countries(practice), assessment
+        if assessment.comment:
+            found = set(re.findall(r"\w+", assessment.comment.lower()))
+            language = max(words, key=lambda code: len(found & words[code]))
+            assert language == assessment.assessor.language, assessment
+
+
+def test_scores_are_consistent_with_the_outcome(output):
+    published = Practice.objects.filter(status=Practice.Status.PUBLISHED)
+    for practice in published.select_related("programme__assessment_settings"):
+        threshold = practice.programme.assessment_settings.transfer_threshold
+        assert not practice.assessments.filter(status=Assessment.Status.DRAFT).exists()
+        assert practice.transferability_score == assessment_services.transferability_of(practice)
+        assert practice.ready_for_transfer == (practice.transferability_score >= threshold)
+        assert practice.conclusions.get().outcome == Conclusion.Outcome.PUBLISHED
+    means = {
+        practice.status: practice.mean
+        for practice in Practice.objects.annotate(mean=Avg("assessments__scores__value"))
+        if practice.status != Practice.Status.PUBLISHED
+    }
+    lowest_published = min(
+        Score.objects.filter(assessment__practice=p).aggregate(m=Avg("value"))["m"]
+        for p in published
+    )
+    assert means[Practice.Status.REVISION_REQUESTED] < 3 < lowest_published
+
+
+def test_the_revision_request_has_a_note_and_the_owners_answers(output):
+    practice = Practice.objects.get(status=Practice.Status.REVISION_REQUESTED)
+    conclusion = practice.conclusions.get()
+    assert conclusion.outcome == Conclusion.Outcome.REVISION_REQUESTED
+    assert conclusion.note.count("\n- ") >= 2
+    for assessment in practice.assessments.all():
+        assert assessment.status == Assessment.Status.SUBMITTED
+        assert assessment.owner_reply and assessment.replied_at > assessment.submitted_at
+        assert assessment.replied_at < conclusion.created
+
+
+def test_most_published_practices_are_translated_and_marked(client, output):
+    published = erasmus_practices().filter(status=Practice.Status.PUBLISHED)
+    translations = PracticeTranslation.objects.filter(practice__in=published)
+    assert translations.count() >= 5
+    assert not PracticeTranslation.objects.exclude(practice__status="published").exists()
+    for translation in translations.select_related("practice__organisation", "translator"):
+        practice = translation.practice
+        assert translation.language in {"en", "de", "it"} - {practice.language}
+        assert practice.organisation.memberships.filter(user=translation.translator).exists()
+        assert all(getattr(translation, name) for name in TEXT_FIELDS)
+        assert translation.title != practice.title
+    translation = translations.filter(language="de").select_related("practice").first()
+    client.force_login(User.objects.get(email=people.OUTSIDER.email))
+    page = client.get(translation.practice.get_absolute_url() + "?lang=de").content.decode()
+    assert translation.title in page
+    assert "Translated from Italian" in page
+
+
+def test_two_model_networks_show_their_published_practice_on_the_card(client, output):
+    practices = Practice.objects.filter(network__isnull=False).select_related("network")
+    assert practices.count() == 2
+    client.force_login(User.objects.get(email=people.OUTSIDER.email))
+    for practice in practices:
+        network = practice.network
+        assert network.kind == Network.Kind.MODEL_NETWORK
+        assert practice.status == Practice.Status.PUBLISHED
+        assert network.members.filter(organisation=practice.organisation, role="lead").exists()
+        assert set(practice.countries) == {"DE", "IT"}
+        page = client.get(
+            reverse("networks:detail", kwargs={"programme": "ponteduale", "pk": network.pk})
+        ).content.decode()
+        assert "Published results" in page
+        assert escape(practice.title) in page
+
+
+def test_practice_dates_lie_in_the_past_and_in_order(output):
+    now = timezone.now()
+    for practice in Practice.objects.prefetch_related("assessments", "translations", "versions"):
+        assert practice.created.year == 2026 and practice.updated < now
+        assert practice.created < practice.updated
+        versions = [v.created for v in practice.versions.order_by("number", "pk")]
+        assert versions[0] == practice.created and versions == sorted(versions)
+        assert versions[-1] <= practice.updated
+        if practice.status == Practice.Status.DRAFT:
+            assert practice.submitted_at is None and not practice.assessments.exists()
+            continue
+        assert practice.created < practice.submitted_at
+        for assessment in practice.assessments.all():
+            assert practice.submitted_at < assessment.assigned
+            if assessment.submitted_at:
+                assert assessment.assigned < assessment.submitted_at < now
+        for conclusion in practice.conclusions.all():
+            assert max(a.submitted_at for a in practice.assessments.all()) < conclusion.created
+            if practice.status == Practice.Status.PUBLISHED:
+                assert practice.published_at == conclusion.created
+        for translation in practice.translations.all():
+            assert practice.published_at < translation.created <= practice.updated
+        # The audit log tells the same story, in the order it happened.
+        entries = list(
+            AuditEntry.objects.filter(
+                content_type__model="practice", object_id=str(practice.pk)
+            ).order_by("pk")
+        )
+        moments = [entry.created for entry in entries]
+        assert moments == sorted(moments) and moments[0] == practice.created
+        assert moments[-1] == practice.updated
+
+
+def test_the_published_practices_are_found_in_the_catalogue(output):
+    if not any(item.model is Practice for item in search.registered()):
+        pytest.skip("Practice is not registered with the search module.")
+    published = Practice.objects.filter(status=Practice.Status.PUBLISHED)
+    assert list(search.search(Practice.objects.all(), "Lehrlingsportfolio")) == [
+        published.get(language="de", organisation__country="AT")
+    ]
+    # Found by its translation too; drafts are not in the index.
+    assert search.search(published, "apprentice portfolio").exists()
+    assert not search.search(Practice.objects.all(), "Incubadora").exists()
+
+
+def test_the_summary_counts_good_practice(output):
+    summary = re.search(r"loaded in [\d.]+ s: (.*)\.", output).group(1)
+    for part in (
+        "14 good practices",
+        "9 published practices",
+        "4 practices ready for transfer",
+        f"{Assessment.objects.filter(status='submitted').count()} practice assessments",
+        f"{PracticeTranslation.objects.count()} practice translations",
+    ):
+        assert part in summary
+
+
+# Transfer and outreach
+
+
+def practice_in_motion() -> Programme:
+    return Programme.objects.get(name="Practice in Motion")
+
+
+def test_partners_adopt_published_practices_of_other_partners(output):
+    transfers = Transfer.objects.filter(practice__programme=practice_in_motion())
+    assert Counter(transfers.values_list("status", flat=True)) == {
+        Transfer.Status.COMPLETED: 1,
+        Transfer.Status.IN_PROGRESS: 2,
+        Transfer.Status.PLANNED: 1,
+    }
+    for transfer in transfers.select_related("practice"):
+        assert transfer.practice.status == Practice.Status.PUBLISHED
+        assert transfer.organisation_id != transfer.practice.organisation_id
+        assert transfer.created > transfer.practice.published_at
+    completed = transfers.get(status=Transfer.Status.COMPLETED)
+    assert completed.outcome and completed.lessons
+    assert completed.started_on < completed.completed_on < timezone.localdate()
+    assert not transfers.get(status=Transfer.Status.PLANNED).steps.exists()
+    for transfer in transfers.filter(status=Transfer.Status.IN_PROGRESS):
+        steps = list(transfer.steps.all())
+        assert len(steps) >= 3
+        assert {s.status for s in steps} >= {StepStatus.DONE}
+        assert all(s.done_on for s in steps if s.status == StepStatus.DONE)
+        assert transfer.started_on < timezone.localdate()
+
+
+def test_the_partners_plan_their_capacity_building_in_a_working_group(output):
+    network = Network.objects.get(programme=practice_in_motion())
+    assert network.kind == Network.Kind.WORKING_GROUP
+    assert network.created < timezone.now()
+    plans = CapacityPlan.objects.filter(network=network)
+    assert plans.count() == 5
+    assert plans.values("organisation").distinct().count() == 5
+    members = set(network.members.values_list("organisation", flat=True))
+    assert set(plans.values_list("organisation", flat=True)) <= members
+    for plan in plans:
+        assert 3 <= plan.steps.count() <= 5
+    steps = CapacityStep.objects.filter(plan__network=network)
+    assert steps.filter(status=StepStatus.DONE).count() >= 5
+    assert sum(step.is_overdue for step in steps) >= 3
+    assert steps.filter(practices__isnull=False).distinct().count() >= 8
+    assert (
+        not steps.exclude(practices__programme=network.programme)
+        .filter(practices__isnull=False)
+        .exists()
+    )
+    # People named in a step belong to the plan's organisation.
+    for step in steps.filter(who_person__isnull=False).select_related("plan"):
+        assert Membership.objects.filter(
+            user=step.who_person_id, organisation=step.plan.organisation_id
+        ).exists()
+
+
+def test_both_programmes_log_stakeholder_dialogue_and_dissemination(output):
+    pim, ponteduale = practice_in_motion(), Programme.objects.get(name="PonteDuale")
+    engagements = StakeholderEngagement.objects.filter(programme=pim)
+    assert 12 <= engagements.count() <= 15
+    assert len(set(engagements.values_list("group", flat=True))) >= 5
+    assert set(engagements.values_list("level", flat=True)) == {
+        "local",
+        "regional",
+        "national",
+        "eu",
+    }
+    assert {d.year for d in engagements.values_list("date", flat=True)} == {2025, 2026}
+    assert engagements.exclude(follow_up="").count() >= 5
+    activities = DisseminationActivity.objects.filter(programme=pim)
+    assert 8 <= activities.count() <= 10
+    assert len(set(activities.values_list("kind", flat=True))) >= 6
+    for activity in activities:
+        assert activity.estimated_reach > 0
+        assert activity.links and all(".example.org/" in link for link in activity.links)
+        assert activity.practices.exists()
+    assert 5 <= StakeholderEngagement.objects.filter(programme=ponteduale).count() <= 6
+    assert 3 <= DisseminationActivity.objects.filter(programme=ponteduale).count() <= 4
+    for model in (StakeholderEngagement, DisseminationActivity):
+        entries = model.objects.filter(programme=ponteduale)
+        assert not entries.filter(network__isnull=True).exists()
+        assert not entries.exclude(network__kind=Network.Kind.MODEL_NETWORK).exists()
+
+
+def test_transfer_and_outreach_happened_in_the_past(output):
+    today, now = timezone.localdate(), timezone.now()
+    for model in (StakeholderEngagement, DisseminationActivity):
+        assert not model.objects.filter(date__gte=today).exists()
+        assert not model.objects.filter(created__gte=now - datetime.timedelta(days=1)).exists()
+        for entry in model.objects.all():
+            assert entry.created.date() >= entry.date
+    for model in (Transfer, TransferStep, CapacityPlan, CapacityStep):
+        assert model.objects.exists()
+        assert not model.objects.filter(created__gte=now - datetime.timedelta(days=1)).exists()
+    for model in (TransferStep, CapacityStep):
+        assert not model.objects.filter(done_on__gte=today).exists()
+    entries = AuditEntry.objects.filter(action__startswith="outreach.")
+    assert entries.count() >= 60
+    assert not entries.filter(created__gte=now - datetime.timedelta(days=1)).exists()
+    completed = Transfer.objects.get(status=Transfer.Status.COMPLETED)
+    assert (
+        entries.get(action="outreach.transfer_completed").created.date() == completed.completed_on
+    )
+
+
+def test_the_summary_counts_transfer_and_outreach(output):
+    summary = re.search(r"loaded in [\d.]+ s: (.*)\.", output).group(1)
+    for part in (
+        "4 transfers",
+        f"{TransferStep.objects.count()} transfer steps",
+        "5 capacity-building plans",
+        f"{CapacityStep.objects.count()} capacity-building steps",
+        f"{StakeholderEngagement.objects.count()} stakeholder engagements",
+        f"{DisseminationActivity.objects.count()} dissemination activities",
+    ):
+        assert part in summary

@@ -17,7 +17,11 @@ steering committee reviewed, selecting six model networks (``review``); and an o
 Practice in Motion with screening under way. Then the networks at work: the work programmes,
 joint kick-off and next meetings of PonteDuale's model networks (``workprogrammes``), and the ten
 tandems of #LernortHessen.digital with their development projects, network meetings and online
-seminars (``tandems``); ``meetings`` writes and dates their events.
+seminars (``tandems``); ``meetings`` writes and dates their events. Last, good practice
+(``practices``): twelve partners' practices in Practice in Motion in every state of the joint
+assessment, and two PonteDuale model networks' published practice. Then transfer and outreach
+(``outreach``): transfers of published practices, capacity-building plans in a working group of
+Practice in Motion's partners, and both programmes' stakeholder and dissemination logs.
 
 The load is deterministic (a seeded ``random.Random`` picks the generated names and consent
 dates; only the open call's dates, the events ahead and the state of the work follow the day of
@@ -72,6 +76,15 @@ from netzwerkstatt.networks.models import (
 )
 from netzwerkstatt.organisations import services as organisation_services
 from netzwerkstatt.organisations.models import ContactPerson, Membership, Organisation
+from netzwerkstatt.outreach.models import (
+    CapacityPlan,
+    CapacityStep,
+    DisseminationActivity,
+    StakeholderEngagement,
+    Transfer,
+    TransferStep,
+)
+from netzwerkstatt.practices.models import Assessment, Practice, PracticeTranslation
 from netzwerkstatt.programmes import services as programme_services
 from netzwerkstatt.programmes.models import Participation, Programme, ProgrammeRole
 from netzwerkstatt.selection.models import Application, Review
@@ -87,6 +100,8 @@ from .data_mecklenburg import ELBE_OSTSEE
 from .data_ponteduale import PONTEDUALE
 from .discussions import load_discussions
 from .documents import load_documents, remove_files
+from .outreach import load_outreach
+from .practices import load_practices
 from .spec import CallSpec, Org, Person, ProgrammeSpec
 from .tandems import load_tandems
 from .workprogrammes import load_workprogrammes
@@ -136,6 +151,17 @@ COUNTED = {
     "mentions": Mention,
     "documents": Document,
     "document versions": DocumentVersion,
+    "good practices": Practice,
+    "published practices": Practice.objects.filter(status=Practice.Status.PUBLISHED),
+    "practices ready for transfer": Practice.objects.filter(ready_for_transfer=True),
+    "practice assessments": Assessment.objects.filter(status=Assessment.Status.SUBMITTED),
+    "practice translations": PracticeTranslation,
+    "transfers": Transfer,
+    "transfer steps": TransferStep,
+    "capacity-building plans": CapacityPlan,
+    "capacity-building steps": CapacityStep,
+    "stakeholder engagements": StakeholderEngagement,
+    "dissemination activities": DisseminationActivity,
     "audit entries": AuditEntry,
 }
 # See the module's docstring: e-mail queued while loading stays in memory and is never sent.
@@ -263,6 +289,8 @@ class _Loader:
         load_tandems(self)
         load_discussions(self)
         load_documents(self)
+        load_practices(self)
+        load_outreach(self)
 
     # People
 
