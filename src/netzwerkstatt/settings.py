@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "netzwerkstatt.discussions",
     "netzwerkstatt.practices",
     "netzwerkstatt.outreach",
+    "netzwerkstatt.courses",
 ]
 
 MIDDLEWARE = [

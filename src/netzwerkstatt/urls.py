@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("netzwerkstatt.discussions.urls")),
     path("", include("netzwerkstatt.outreach.urls")),
     path("programmes/<slug:programme>/report/", include("netzwerkstatt.outreach.report_urls")),
+    path("", include("netzwerkstatt.courses.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
