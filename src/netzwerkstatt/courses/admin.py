@@ -1,10 +1,13 @@
 from django.contrib import admin
+from i18nfield import fields as i18n_fields
+from i18nfield import forms as i18n_forms
+from i18nfield.admin import I18nModelAdmin
 
 from . import models
 
 
 @admin.register(models.DeclarationText)
-class DeclarationTextAdmin(admin.ModelAdmin):
+class DeclarationTextAdmin(I18nModelAdmin):
     list_display = ["programme", "version", "requires_resigning", "published_at"]
     list_filter = ["programme"]
 
@@ -23,13 +26,17 @@ class CertificationAdmin(admin.ModelAdmin):
     search_fields = ["organisation__name", "issuer"]
 
 
-class QualityCriterionInline(admin.TabularInline):
+class QualityCriterionInline(admin.StackedInline):
     model = models.QualityCriterion
+    formfield_overrides = {
+        i18n_fields.I18nTextField: {"widget": i18n_forms.I18nTextarea},
+        i18n_fields.I18nCharField: {"widget": i18n_forms.I18nTextInput},
+    }
     extra = 0
 
 
 @admin.register(models.QualityStandard)
-class QualityStandardAdmin(admin.ModelAdmin):
+class QualityStandardAdmin(I18nModelAdmin):
     list_display = ["programme", "version", "published_at"]
     inlines = [QualityCriterionInline]
 
