@@ -107,6 +107,15 @@ def test_german_word_forms_find_each_other():
     assert names(search.search(Organisation.objects.all(), "ausbildungsbetrieben")) == ["Lernort"]
 
 
+def test_german_singular_and_plural_of_words_ending_in_s_find_each_other():
+    # The stemmer makes "Schweißkurs" "schweisskur" but "Schweißkurse" "schweisskurs".
+    org("Singular", "Ein Schweißkurs für Anfänger.")
+    org("Plural", "Unsere Schweißkurse für Fortgeschrittene.")
+    org("Andere", "Eine Fachschule für Pflege.")
+    for query in ("Schweißkurs", "Schweißkurse", "Schweißkursen"):
+        assert names(search.search(Organisation.objects.all(), query)) == ["Plural", "Singular"]
+
+
 def test_italian_word_forms_find_each_other():
     org("Ente", "Percorsi di formazione per le imprese.", language="it")
     org("Istituto", "Laboratori formativi per gli studenti.", language="it")

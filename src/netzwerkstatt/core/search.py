@@ -163,12 +163,27 @@ def parse_query(text: str, *, prefix: bool = False) -> ParsedQuery:
     tokens = [token for token in dict.fromkeys(words(text)) if fold(token) not in ANY_STOP_WORD]
     tokens = tokens[:MAX_QUERY_TERMS]
     stems = [_stemmer(language).stemWords(tokens) for language in LANGUAGES]
+    stems.append(_stemmer("de").stemWords([_other_german_number(token) for token in tokens]))
     terms = tuple(
         variants
         for stemmed in zip(*stems, strict=True)
         if (variants := tuple(dict.fromkeys(v for s in stemmed if (v := fold(s)))))
     )
     return ParsedQuery(terms=terms, prefix=prefix)
+
+
+def _other_german_number(token: str) -> str:
+    """The German stemmer drops a final "s" after some consonants ("Kurs" -> "kur") but not before
+    an "e" ("Kurse" -> "kurs"), so singular and plural of such words would never meet. A query
+    word ending in "s" is therefore also stemmed with an "e" added, and one ending in "se",
+    "sen" or "ses" without its ending (other words: unchanged, which adds no variant)."""
+    if token.endswith(("sen", "ses")):
+        return token[:-2]
+    if token.endswith("se"):
+        return token[:-1]
+    if token.endswith("s"):
+        return token + "e"
+    return token
 
 
 # Registry ------------------------------------------------------------------------------------
@@ -503,6 +518,53 @@ def search(queryset: QuerySet, text: str, *, rank: bool = True, prefix: bool = F
     return queryset
 
 
+def match_sql(
+    model: type[models.Model],
+    text: str,
+    *,
+    connection,
+    rank: bool = True,
+    prefix: bool = False,
+) -> tuple[str, tuple] | None:
+    """For callers that write their own SQL (one statement over a large table, where a join beats
+    a correlated rank subquery per row): ``SELECT object_id[, rank]`` over the index entries of
+    ``model`` that match ``text``, as SQL and parameters, to use as a derived table (``JOIN (...)
+    t ON t.object_id = ...``) or in ``IN (...)``. ``rank`` is higher for better matches, as
+    ``search_rank``. None when ``text`` has no searchable words."""
+    query = parse_query(text, prefix=prefix)
+    if not query:
+        return None
+    content_type_id = _content_type(config_for(model).model).pk
+    if connection.vendor == "postgresql":
+        ranked = ", ts_rank(e.document, to_tsquery('simple', %s)) AS rank" if rank else ""
+        sql = (
+            f"SELECT e.object_id AS object_id{ranked} FROM core_searchentry e "  # noqa: S608
+            "WHERE e.content_type_id = %s AND e.document @@ to_tsquery('simple', %s)"
+        )
+        tsquery = query.for_postgresql()
+        params = (tsquery,) if rank else ()
+        return sql, (*params, content_type_id, tsquery)
+    if connection.vendor == "sqlite":
+        # The full-text match runs once, in a subquery of its own: joined directly (or through a
+        # subquery SQLite flattens), the planner may put it in the innermost loop, once per row.
+        # A LIMIT keeps a subquery from being flattened into a join.
+        if not rank:
+            sql = (
+                "SELECT e.object_id AS object_id FROM core_searchentry e "
+                "WHERE e.content_type_id = %s AND e.id IN (SELECT rowid FROM "
+                "core_searchentry_fts WHERE core_searchentry_fts MATCH %s)"
+            )
+            return sql, (content_type_id, query.for_sqlite())
+        sql = (
+            "SELECT e.object_id AS object_id, f.rank AS rank FROM (SELECT rowid AS id, "  # noqa: S608
+            f"-bm25(core_searchentry_fts, {SQLITE_WEIGHTS}) AS rank FROM core_searchentry_fts "
+            "WHERE core_searchentry_fts MATCH %s LIMIT -1) f "
+            "JOIN core_searchentry e ON e.id = f.id WHERE e.content_type_id = %s"
+        )
+        return sql, (query.for_sqlite(), content_type_id)
+    raise NotSupportedError(f"Full-text search is not implemented for {connection.vendor}.")
+
+
 # Facets --------------------------------------------------------------------------------------
 
 
@@ -643,6 +705,7 @@ __all__ = [
     "index_object",
     "index_objects",
     "index_terms",
+    "match_sql",
     "parse_query",
     "rebuild",
     "register",
