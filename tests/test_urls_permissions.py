@@ -33,6 +33,18 @@ from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.models import ApiToken, Invitation
 from netzwerkstatt.calls.models import AnswerFile, Call, ExpressionOfInterest, Question
 from netzwerkstatt.calls.services import expressions as expression_services
+from netzwerkstatt.courses import services as course_services
+from netzwerkstatt.courses.models import (
+    Certification,
+    Course,
+    CourseRun,
+    Declaration,
+    DeclarationText,
+    ImportJob,
+    QualityCriterion,
+    QualityStandard,
+    SelfAssessment,
+)
 from netzwerkstatt.discussions.models import Post, Subscription, Thread
 from netzwerkstatt.events import services as event_services
 from netzwerkstatt.events.models import EventAttachment, Registration, Task, TopicVote
@@ -62,6 +74,7 @@ from netzwerkstatt.programmes.models import Participation, ProgrammeRole
 from netzwerkstatt.selection import review as review_services
 from netzwerkstatt.selection import services as selection_services
 from netzwerkstatt.selection.models import Application, ApplicationRound, Attachment, Review
+from netzwerkstatt.vocabularies.models import IscedField
 from tests.factories import (
     ActivityFactory,
     ActorGroupFactory,
@@ -441,6 +454,56 @@ EXPECTED: dict[str, dict] = {
     "reports:report": only(*PROGRAMME_RUNNERS, "org_admin"),
     "reports:pdf": only(*PROGRAMME_RUNNERS, "org_admin"),
     "reports:xlsx": only(*PROGRAMME_RUNNERS, "org_admin"),
+    # a training provider's courses: its people keep them, the coordinators of its cluster read
+    # the list and the course pages (the walk provider signed the world programme's declaration)
+    "courses:manage_courses": only("member", "org_admin", *PROGRAMME_RUNNERS),
+    "courses:course_manage": only("member", "org_admin", *PROGRAMME_RUNNERS),
+    "courses:course_create": only("member", "org_admin", "platform_admin"),
+    "courses:course_edit": only("member", "org_admin", "platform_admin"),
+    "courses:course_publish": everyone(405),
+    "courses:course_unpublish": everyone(405),
+    "courses:course_delete": everyone(405),
+    "courses:run_create": only("member", "org_admin", "platform_admin"),
+    "courses:run_edit": only("member", "org_admin", "platform_admin"),
+    "courses:run_duplicate": only("member", "org_admin", "platform_admin"),
+    "courses:run_delete": everyone(405),
+    # a training provider's hub, declarations and certifications: its people (admins sign;
+    # checked in tests/courses); the evidence also for the reviewers of its cluster
+    "courses:provider_hub": only("member", "org_admin", "platform_admin"),
+    "courses:declarations": only("member", "org_admin", "platform_admin"),
+    "courses:certifications": only("member", "org_admin", "platform_admin"),
+    "courses:certification_create": only("member", "org_admin", "platform_admin"),
+    "courses:certification_edit": only("member", "org_admin", "platform_admin"),
+    "courses:certification_delete": everyone(405),
+    "courses:certification_evidence": {**signed_in(), "outsider": 403},
+    # a cluster's declaration text: its coordinators
+    "courses:declaration_text": only(*PROGRAMME_RUNNERS),
+    # a cluster's page, quality standard and reviews: its coordinators keep the standard; its
+    # coordinators and committee members see the providers and review self-assessments; the
+    # people of a provider assess it against the standard
+    "courses:cluster": only("coordinator", "committee_member", "platform_admin"),
+    "courses:standard": only(*PROGRAMME_RUNNERS),
+    "courses:standard_draft": only(*PROGRAMME_RUNNERS),
+    "courses:standard_version": only(*PROGRAMME_RUNNERS),
+    "courses:reviews": only("coordinator", "committee_member", "platform_admin"),
+    "courses:review": only("coordinator", "committee_member", "platform_admin"),
+    "courses:self_assessment": only("member", "org_admin", "platform_admin"),
+    # the public continuing-education database: search, comparison, course and provider pages
+    # and open data, no sign-in
+    "courses:search": everyone(200),
+    "courses:compare": everyone(200),
+    "courses:export": everyone(200),
+    "courses:provider": everyone(200),
+    "courses:provider_export": everyone(200),
+    "courses:course": everyone(200),
+    # importing courses: a provider's people for the provider, the coordinators for their
+    # cluster; the column documentation and the template files are public
+    "courses:import_provider": only("member", "org_admin", "platform_admin"),
+    "courses:import_job": only("member", "org_admin", "platform_admin"),
+    "courses:import_cluster": only(*PROGRAMME_RUNNERS),
+    "courses:import_cluster_job": only(*PROGRAMME_RUNNERS),
+    "courses:import_help": everyone(200),
+    "courses:import_template": everyone(200),
     # uploaded files (logos) are public
     "media": everyone(200),
     # django-allauth: coarse
@@ -825,8 +888,87 @@ def objects(world, settings):
         "language": "it",
         "assessment_id": practice_assessment_item.pk,
     }
+    # A training provider whose people are the world's member and organisation admin, with a
+    # declaration in the world's programme (its cluster): a published course with a run, and a
+    # draft course (to publish and to delete).
+    provider = type(world.organisation).objects.create(
+        name="Walk provider", slug="walk-provider", kind="training_provider", sector="private",
+        country="DE", region="DE-MV", city="Schwerin",
+    )  # fmt: skip
+    Membership.objects.create(organisation=provider, user=world.member, role="member")
+    Membership.objects.create(organisation=provider, user=world.org_admin, role="admin")
+    declaration_text = DeclarationText.objects.create(
+        programme=world.programme, version=1, title="Walk", text="Walk"
+    )
+    Declaration.objects.create(
+        programme=world.programme, organisation=provider, text=declaration_text, signer_name="W"
+    )
+    course_data = {
+        "title": "Walk course", "description": "D", "language": "de", "format": "in_person",
+        "field": IscedField.objects.get(code="0413"),
+    }  # fmt: skip
+    walk_course = course_services.create_course(
+        actor=world.member, organisation=provider, data=course_data
+    )
+    walk_run = course_services.add_run(
+        actor=world.member,
+        course=walk_course,
+        data={
+            "start_date": datetime.date(2036, 3, 3), "end_date": datetime.date(2036, 6, 3),
+            "schedule": "part_time", "online": True, "contact_phone": "0385 1",
+        },
+    )  # fmt: skip
+    course_services.publish_course(actor=world.member, course=walk_course)
+    draft_course = course_services.create_course(
+        actor=world.member, organisation=provider, data={**course_data, "title": "Walk draft"}
+    )
+    # A certification of the walk provider with an evidence file.
+    walk_certification = Certification.objects.create(
+        organisation=provider, kind="iso9001", issuer="DEKRA",
+        valid_until=datetime.date(2036, 1, 1), evidence="calls/walk.pdf", evidence_name="walk.pdf",
+    )  # fmt: skip
+    ON_THE_DRAFT_COURSE = ("courses:course_publish", "courses:course_delete")
+    course_pages = {
+        "slug": provider.slug,
+        "course_slug": {
+            "default": walk_course.slug,
+            **dict.fromkeys(ON_THE_DRAFT_COURSE, draft_course.slug),
+        },
+        "run_id": walk_run.pk,
+    }
+    course_pages["pk"] = walk_certification.pk
+    # The public pages show the walk course (courses:course) and its provider; exports as CSV.
+    course_pages.update(provider=provider.slug, fmt="csv")
+    course_pages["slug"] = {"default": provider.slug, "courses:course": walk_course.slug}
+    # The world programme's quality standard: version 1 published, version 2 a draft; the walk
+    # provider's self-assessment against version 1 waits for review.
+    walk_standard = QualityStandard.objects.create(
+        programme=world.programme,
+        version=1,
+        label_name="Walk",
+        published_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
+    )
+    QualityCriterion.objects.create(standard=walk_standard, title="Walk criterion")
+    QualityStandard.objects.create(programme=world.programme, version=2, label_name="Walk")
+    walk_assessment = SelfAssessment.objects.create(
+        standard=walk_standard, organisation=provider, status="submitted"
+    )
+    course_pages["pk"] = {"default": course_pages["pk"], "courses:review": walk_assessment.pk}
+    # A finished import of the walk provider's courses, and one of the world programme's cluster.
+    for key, owner in (
+        ("courses:import_job", {"organisation": provider}),
+        ("courses:import_cluster_job", {"programme": world.programme}),
+    ):
+        course_pages["pk"][key] = ImportJob.objects.create(
+            file="calls/walk.pdf", original_name="walk.csv", status="done", **owner
+        ).pk
     return {
         "world": world,
+        "course_pages": course_pages,
+        "walk_certification": walk_certification,
+        "walk_course": walk_course,
+        "draft_course": draft_course,
+        "walk_run": walk_run,
         "practice_pages": practice_pages,
         "outreach_pages": outreach_pages,
         "transfer": transfer,
@@ -835,7 +977,9 @@ def objects(world, settings):
         "discussion_pages": discussion_pages,
         "token_id": token.pk,
         "token": raw_invitation,
-        "membership_id": Membership.objects.get(user=world.member).pk,
+        "membership_id": Membership.objects.get(
+            user=world.member, organisation=world.organisation
+        ).pk,
         "organisation_invitation_id": org_invitation.pk,
         "programme_invitation_id": programme_invitation.pk,
         "contact_id": ContactPersonFactory(organisation=world.organisation).pk,
@@ -964,6 +1108,11 @@ def fill(route: Route, objects: dict) -> str:
         elif route.key.startswith("practices:") and name in objects["practice_pages"]:
             value = objects["practice_pages"][name]
             values[name] = value[route.key] if isinstance(value, dict) else value
+        elif route.key.startswith("courses:") and name in objects["course_pages"]:
+            value = objects["course_pages"][name]
+            values[name] = (
+                value.get(route.key, value["default"]) if isinstance(value, dict) else value
+            )
         elif name == "programme":
             values[name] = world.programme.slug
         elif name == "slug" and route.key.startswith("calls:"):
@@ -1281,6 +1430,33 @@ POSTS = {
             pk=o["matching_pages"]["pair_id"], right_answer="pending"
         ).exists(),
         {"answer": "accept"},
+    ),
+    # A provider's people publish, unpublish and delete its courses and runs (platform admins,
+    # as superusers, too); the coordinators of its cluster only read them.
+    "courses:course_publish": PostCase(
+        only("member", "org_admin", "platform_admin", answer=302),
+        lambda o: Course.objects.filter(pk=o["draft_course"].pk, status="draft").exists(),
+        {},
+    ),
+    "courses:course_unpublish": PostCase(
+        only("member", "org_admin", "platform_admin", answer=302),
+        lambda o: Course.objects.filter(pk=o["walk_course"].pk, status="published").exists(),
+        {},
+    ),
+    "courses:course_delete": PostCase(
+        only("member", "org_admin", "platform_admin", answer=302),
+        lambda o: Course.objects.filter(pk=o["draft_course"].pk).exists(),
+        {},
+    ),
+    "courses:certification_delete": PostCase(
+        only("member", "org_admin", "platform_admin", answer=302),
+        lambda o: Certification.objects.filter(pk=o["walk_certification"].pk).exists(),
+        {},
+    ),
+    "courses:run_delete": PostCase(
+        only("member", "org_admin", "platform_admin", answer=302),
+        lambda o: CourseRun.objects.filter(pk=o["walk_run"].pk).exists(),
+        {},
     ),
 }
 ROUTES_BY_KEY = {r.key: r for r in ROUTES}

@@ -46,11 +46,23 @@ ENDPOINTS = {
         "DevelopmentProjectOut",
     ),
     "/api/v1/practices": ("practices", "PagedPracticeOut"),
+    "/api/v1/courses": ("courses", "SearchOut"),
+    "/api/v1/courses/runs/{run_id}": ("courses", "RunDetailOut"),
+    "/api/v1/courses/providers/{slug}": ("courses", "ProviderOut"),
 }
-# The only writes: an actor group's members save answers and submit.
+# The writes: an actor group's members save answers and submit.
 WRITE_ENDPOINTS = {
     "/api/v1/calls/{programme}/{slug}/groups/{group_id}/answers": ("calls", "AnswersOut"),
     "/api/v1/calls/{programme}/{slug}/groups/{group_id}/submit": ("calls", "SubmittedOut"),
+}
+# Providers keep their courses with a token: list and push on one path, unpublish on another.
+PROVIDER_ENDPOINTS = {
+    ("get", "/api/v1/courses/providers/{slug}/courses"): ("courses", "PagedProviderCourseOut"),
+    ("post", "/api/v1/courses/providers/{slug}/courses"): ("courses", "ProviderCourseOut"),
+    ("delete", "/api/v1/courses/providers/{slug}/courses/{course_number}"): (
+        "courses",
+        "ProviderCourseOut",
+    ),
 }
 
 
@@ -62,7 +74,11 @@ def schema(client, db) -> dict:
 
 
 def test_it_lists_exactly_the_endpoints(schema):
-    assert set(schema["paths"]) == set(ENDPOINTS) | set(WRITE_ENDPOINTS)
+    provider_paths = {path for _method, path in PROVIDER_ENDPOINTS}
+    assert set(schema["paths"]) == set(ENDPOINTS) | set(WRITE_ENDPOINTS) | provider_paths
+    assert {(method, path) for path in provider_paths for method in schema["paths"][path]} == set(
+        PROVIDER_ENDPOINTS
+    )
     assert {path for path, ops in schema["paths"].items() if set(ops) == {"get"}} == set(ENDPOINTS)
     assert {path for path, ops in schema["paths"].items() if set(ops) == {"post"}} == set(
         WRITE_ENDPOINTS
@@ -72,7 +88,8 @@ def test_it_lists_exactly_the_endpoints(schema):
 @pytest.mark.parametrize(
     "method, path, tag_and_schema",
     [("get", *item) for item in ENDPOINTS.items()]
-    + [("post", *item) for item in WRITE_ENDPOINTS.items()],
+    + [("post", *item) for item in WRITE_ENDPOINTS.items()]
+    + [(method, path, item) for (method, path), item in PROVIDER_ENDPOINTS.items()],
 )
 def test_each_endpoint_states_its_response_schema_and_tag(schema, method, path, tag_and_schema):
     tag, schema_name = tag_and_schema

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from netzwerkstatt.accounts import services as account_services
 from netzwerkstatt.accounts.models import Invitation
 from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest, GroupMember
+from netzwerkstatt.courses import certifications as course_certifications
 from netzwerkstatt.events import queries as event_queries
 from netzwerkstatt.networks import activity
 from netzwerkstatt.networks.models import Network
@@ -61,6 +62,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             organisation.description and organisation.region
         ):
             tasks.append({"kind": "profile", "organisation": organisation})
+    # Certifications of the person's training providers that expire soon or expired lately.
+    providers = [
+        m.organisation
+        for m in memberships
+        if m.organisation.kind == Organisation.Kind.TRAINING_PROVIDER
+    ]
+    for certification in course_certifications.needing_attention(providers):
+        tasks.append({"kind": "certification", "certification": certification})
     # Actor groups the person works in (their organisation leads or has confirmed), and
     # invitations for their organisations to join a group while its call is open.
     now = timezone.now()

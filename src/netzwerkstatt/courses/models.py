@@ -102,6 +102,11 @@ class Declaration(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revocation_reason = models.TextField(_("reason for revoking"), blank=True)
+    # Signing a newer version closes the open signature: revoked_at is set (one open signature
+    # per cluster) and this points at the signature that took its place.
+    replaced_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     class Meta:
         ordering = ["programme", "organisation__name", "-signed_at"]
@@ -185,6 +190,12 @@ class Certification(models.Model):
         blank=True,
         editable=False,
         help_text="The valid_until date the last expiry reminder was sent for.",
+    )
+    final_reminded_for = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The valid_until date the final reminder was sent for.",
     )
     created = models.DateTimeField(_("created"), default=timezone.now)
     created_by = models.ForeignKey(

@@ -30,6 +30,28 @@ def reviews_the_cluster(user, programme) -> bool:
     return is_coordinator(user, programme) or is_committee_member(user, programme)
 
 
+@rules.predicate
+def reviews_a_cluster_of(user, organisation: Organisation | None) -> bool:
+    """The person reviews quality in a cluster where the provider has signed a declaration."""
+    if organisation is None or not user.is_authenticated:
+        return False
+    from netzwerkstatt.programmes.queries import programme_roles_of
+
+    from .models import Declaration
+
+    reviewed = [
+        programme_id
+        for programme_id, roles in programme_roles_of(user).items()
+        if roles & {"coordinator", "committee_member"}
+    ]
+    return (
+        bool(reviewed)
+        and Declaration.objects.filter(
+            organisation=organisation, programme_id__in=reviewed
+        ).exists()
+    )
+
+
 runs_the_cluster = is_coordinator | is_platform_admin
 
 rules.add_perm(
@@ -40,5 +62,60 @@ rules.add_perm(
     "courses.sign_declaration",
     is_training_provider & (is_organisation_admin | is_platform_admin),
 )
+# The evidence of a certification: the provider's people, and the reviewers of its clusters.
+rules.add_perm(
+    "courses.view_certification_evidence",
+    is_training_provider & (is_organisation_member | reviews_a_cluster_of | is_platform_admin),
+)
 rules.add_perm("courses.manage_cluster", runs_the_cluster)
 rules.add_perm("courses.review_quality", reviews_the_cluster | is_platform_admin)
+
+
+@rules.predicate
+def reviews_the_assessments_cluster(user, assessment) -> bool:
+    return assessment is not None and reviews_the_cluster(user, assessment.standard.programme)
+
+
+@rules.predicate
+def belongs_to_the_assessed_provider(user, assessment) -> bool:
+    return assessment is not None and is_organisation_member(user, assessment.organisation)
+
+
+# Confirming or returning a self-assessment (object: SelfAssessment): the cluster's reviewers,
+# never for their own organisation, platform admins included.
+rules.add_perm(
+    "courses.review_self_assessment",
+    (reviews_the_assessments_cluster | is_platform_admin) & ~belongs_to_the_assessed_provider,
+)
+
+
+@rules.predicate
+def coordinates_a_cluster_of(user, organisation: Organisation | None) -> bool:
+    """The person coordinates a cluster in which the provider has signed a declaration that is
+    not revoked."""
+    if organisation is None or not user.is_authenticated:
+        return False
+    from netzwerkstatt.programmes.queries import programme_roles_of
+
+    from .models import Declaration
+
+    coordinated = [
+        programme_id
+        for programme_id, roles in programme_roles_of(user).items()
+        if "coordinator" in roles
+    ]
+    return (
+        bool(coordinated)
+        and Declaration.objects.filter(
+            organisation=organisation, programme_id__in=coordinated, revoked_at__isnull=True
+        ).exists()
+    )
+
+
+# Reading a provider's course list and course pages, drafts included (object: Organisation):
+# its people, and the coordinators of its clusters, who answer providers' questions and import
+# for them; changing stays with the provider (``courses.manage_provider``).
+rules.add_perm(
+    "courses.view_provider_courses",
+    is_training_provider & (is_organisation_member | coordinates_a_cluster_of | is_platform_admin),
+)
