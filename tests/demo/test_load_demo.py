@@ -205,7 +205,7 @@ def test_the_cluster_has_eight_providers_in_western_mecklenburg(output):
     organisations = participants("Bildungsnetzwerk Elbe-Ostsee")
     assert organisations.count() == 8
     assert set(organisations.values_list("region", flat=True)) == {"DE-MV"}
-    assert organisations.filter(kind=Organisation.Kind.TRAINING_PROVIDER).count() == 7
+    assert organisations.filter(kind=Organisation.Kind.TRAINING_PROVIDER).count() == 8
     assert set(organisations.values_list("city", flat=True)) == {
         "Schwerin", "Wismar", "Hagenow", "Ludwigslust", "Grevesmühlen", "Gadebusch", "Parchim",
         "Boizenburg/Elbe",

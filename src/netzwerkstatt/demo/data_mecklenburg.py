@@ -161,7 +161,9 @@ PROVIDERS = (
     Org(
         key="jugend-beruf-parchim",
         name="Förderverein Jugend und Beruf Parchim-Lübz e. V.",
-        kind="association",
+        # A non-profit association by its legal form, a training provider by what it does: it
+        # signed the cluster's declaration like the others (seed 004).
+        kind="training_provider",
         sector="private",
         region=_REGION,
         address="Lindenstraße 12, 19370 Parchim",
@@ -201,6 +203,28 @@ PROVIDERS = (
         ),
         contacts=(Contact("Carsten Möller", "Inhaber", public=True),),
     ),
+)
+
+# Registered on the platform, not yet a partner: no declaration signed, so the public
+# continuing-education database leaves its courses out (see data_courses).
+NEW_PROVIDER = Org(
+    key="bildungsforum-crivitz",
+    name="Bildungsforum Crivitz GmbH",
+    kind="training_provider",
+    sector="private",
+    region=_REGION,
+    address="Amtsstraße 3, 19089 Crivitz",
+    languages="de",
+    themes=("continuing-education", "digital-learning"),
+    competencies=(
+        "Berufsbegleitende Weiterbildung für Kommunalverwaltungen",
+        "Datenschutz und digitale Verwaltung",
+    ),
+    description=(
+        "Neuer Weiterbildungsanbieter im Amt Crivitz, gegründet 2026. Wir qualifizieren "
+        "Beschäftigte in **Ämtern und Gemeinden** – abends, samstags und online."
+    ),
+    contacts=(Contact("Nadine Kruse", "Geschäftsführerin", public=True),),
 )
 
 DESCRIPTION_DE = """\
@@ -248,5 +272,5 @@ ELBE_OSTSEE = ProgrammeSpec(
         Person(name="Volker Reimers", language="de", email="volker.reimers@example.net"),
     ),
     participants=tuple(o.key for o in PROVIDERS),
-    organisations=(PROJECT_OFFICE, *PROVIDERS),
+    organisations=(PROJECT_OFFICE, *PROVIDERS, NEW_PROVIDER),
 )

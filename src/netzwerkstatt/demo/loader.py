@@ -21,7 +21,10 @@ seminars (``tandems``); ``meetings`` writes and dates their events. Last, good p
 (``practices``): twelve partners' practices in Practice in Motion in every state of the joint
 assessment, and two PonteDuale model networks' published practice. Then transfer and outreach
 (``outreach``): transfers of published practices, capacity-building plans in a working group of
-Practice in Motion's partners, and both programmes' stakeholder and dissemination logs.
+Practice in Motion's partners, and both programmes' stakeholder and dissemination logs. Last, the
+continuing-education database of the Bildungsnetzwerk Elbe-Ostsee (``courses``): the cluster's
+participation declaration and its signatures, certifications, the quality standard with the
+providers' self-assessments, and about fifty courses with their runs.
 
 The load is deterministic (a seeded ``random.Random`` picks the generated names and consent
 dates; only the open call's dates, the events ahead and the state of the work follow the day of
@@ -60,6 +63,13 @@ from django.utils.text import slugify
 from netzwerkstatt.accounts.models import User
 from netzwerkstatt.calls.models import ActorGroup, Call, ExpressionOfInterest
 from netzwerkstatt.core.models import AuditEntry
+from netzwerkstatt.courses.models import (
+    Certification,
+    Course,
+    CourseRun,
+    Declaration,
+    SelfAssessment,
+)
 from netzwerkstatt.discussions.models import Mention, Post, PostRevision, Thread
 from netzwerkstatt.events.models import Event, Registration, SeminarTopic, Task, TopicVote
 from netzwerkstatt.matching.models import Consortium
@@ -93,6 +103,7 @@ from netzwerkstatt.vocabularies.models import Theme
 from . import people
 from .audit_dates import move_audit_entries
 from .calls import load_calls
+from .courses import load_courses
 from .data_calls import CALL_TO_ACTION, PILOT_SITES
 from .data_erasmus import PRACTICE_IN_MOTION
 from .data_hesse import LERNORT_HESSEN
@@ -162,6 +173,12 @@ COUNTED = {
     "capacity-building steps": CapacityStep,
     "stakeholder engagements": StakeholderEngagement,
     "dissemination activities": DisseminationActivity,
+    "participation declarations": Declaration,
+    "certifications": Certification,
+    "quality labels": SelfAssessment.objects.filter(status=SelfAssessment.Status.CONFIRMED),
+    "courses": Course,
+    "published courses": Course.objects.filter(status=Course.Status.PUBLISHED),
+    "course runs": CourseRun,
     "audit entries": AuditEntry,
 }
 # See the module's docstring: e-mail queued while loading stays in memory and is never sent.
@@ -291,6 +308,7 @@ class _Loader:
         load_documents(self)
         load_practices(self)
         load_outreach(self)
+        load_courses(self)
 
     # People
 
