@@ -7,11 +7,13 @@ throwaway SQLite database, so they compare code paths, not machines.
 
 After the pages, the matching benchmark (bench/matching.py) times 2,000 x 2,000 groups: scores,
 optimal matching and explanations, in seconds, with the optimal total's ratio to a greedy one.
-Last, the demo load (bench/demo.py, in a process of its own) times ``load_demo`` into a fresh
+Then the demo load (bench/demo.py, in a process of its own) times ``load_demo`` into a fresh
 SQLite database, in seconds and as a ratio to the same baseline measured in that process.
+Last, the course search and import (bench/courses.py, 1,000,000 runs and 100,000 rows), first on
+SQLite, then on a throwaway PostgreSQL (scripts/with-postgres); this part takes some minutes.
 
     make bench            # or: .venv/bin/python bench/run.py --organisations 2000 --repeat 30
-    .venv/bin/python bench/run.py --only matching      # or --only pages, --only demo
+    .venv/bin/python bench/run.py --only matching      # or --only pages, demo, courses
 """
 
 import argparse
@@ -32,7 +34,8 @@ def main() -> None:
     parser.add_argument("--organisations", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--groups", type=int, default=2000, help="groups per side (matching)")
-    parser.add_argument("--only", choices=["pages", "matching", "demo"])
+    parser.add_argument("--only", choices=["pages", "matching", "demo", "courses"])
+    parser.add_argument("--course-runs", type=int, default=1_000_000)
     args = parser.parse_args()
     if args.only in (None, "pages"):
         pages(args)
@@ -47,6 +50,16 @@ def main() -> None:
         subprocess.run(  # noqa: S603 (our own script, fixed arguments)
             [sys.executable, str(ROOT / "bench" / "demo.py"), "--repeat", str(args.repeat)],
             check=True,
+        )
+    if args.only in (None, "courses"):
+        command = [sys.executable, str(ROOT / "bench" / "courses.py"), "--runs"]
+        command.append(str(args.course_runs))
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        print(flush=True)
+        subprocess.run(command, check=True, env=env)  # noqa: S603 (our own script)
+        print(flush=True)
+        subprocess.run(  # noqa: S603 (our own scripts)
+            [str(ROOT / "scripts" / "with-postgres"), *command], check=True, env=env
         )
 
 
