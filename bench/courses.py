@@ -68,6 +68,24 @@ def queries(count: int, seed: int = 11) -> list[str]:
     return urls
 
 
+def create_postgresql_database(url: str) -> None:
+    """scripts/with-postgres starts an empty server: create the database the URL names."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("postgres"):
+        return
+    import psycopg
+    from psycopg import sql
+
+    name = parts.path.lstrip("/")
+    server = url.replace(parts.path, "/postgres", 1)
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not exists.fetchone():
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -85,6 +103,7 @@ def main() -> None:
         workdir = tempfile.mkdtemp(prefix="netzwerkstatt-bench-courses-")
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/courses.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    create_postgresql_database(os.environ["DATABASE_URL"])
     import logging
 
     import django
