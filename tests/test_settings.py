@@ -107,6 +107,18 @@ def test_database_url_chooses_the_database():
     ]
 
 
+def test_postgresql_connections_run_without_jit():
+    result = _run(
+        "-c",
+        "from netzwerkstatt import settings as s; print(s.DATABASES['default']['OPTIONS'])",
+        **PRODUCTION,
+        DATABASE_URL="postgres://netz:pw@db.internal:5433/netzwerkstatt",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "{'options': '-c jit=off'}"
+
+
 def test_deployment_checks_pass_in_a_production_like_environment():
     result = _run(
         "manage.py",
