@@ -345,6 +345,16 @@ def test_public_certifications_leave_out_other_providers_and_expired_ones(db):
     assert set(certifications.valid_for_public()) == {kept, other}
 
 
+def test_a_certification_that_has_not_started_is_not_shown_yet(db):
+    mine = ProviderFactory()
+    later = CertificationFactory(
+        organisation=mine, valid_from=in_days(10), valid_until=in_days(400)
+    )
+
+    assert list(certifications.valid_for_public(mine)) == []
+    assert list(certifications.valid_for_public(mine, today=in_days(10))) == [later]
+
+
 def test_the_list_queries_do_not_grow_with_certifications(client, provider):
     client.force_login(provider.member)
 

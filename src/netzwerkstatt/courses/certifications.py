@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,9 +49,15 @@ NAMED_KINDS = (Certification.Kind.REGIONAL_SEAL, Certification.Kind.OTHER)
 # Reading ---------------------------------------------------------------------------------------
 
 
-def valid_for_public(organisation: Organisation | None = None) -> QuerySet[Certification]:
-    """Certifications a public page may show: not expired (of one provider, or of all)."""
-    certifications = Certification.objects.filter(valid_until__gte=timezone.localdate())
+def valid_for_public(
+    organisation: Organisation | None = None, today: datetime.date | None = None
+) -> QuerySet[Certification]:
+    """Certifications a public page may show: valid today, i.e. started and not expired (of one
+    provider, or of all)."""
+    today = today or timezone.localdate()
+    certifications = Certification.objects.filter(valid_until__gte=today).filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=today)
+    )
     if organisation is not None:
         certifications = certifications.filter(organisation=organisation)
     return certifications

@@ -8,13 +8,13 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from netzwerkstatt.organisations.models import Organisation
 from netzwerkstatt.vocabularies.models import IscedField
 
-from . import index
+from . import certifications, index
 from .models import Certification, Course, CourseRun, ProviderProfile, SelfAssessment
 
 
@@ -48,19 +48,11 @@ def quality_labels(
     return labels
 
 
-def valid_certifications(today: datetime.date | None = None) -> QuerySet[Certification]:
-    """Certifications valid today (started, not expired): the public sees only these."""
-    today = today or timezone.localdate()
-    return Certification.objects.filter(valid_until__gte=today).filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=today)
-    )
-
-
 def certifications_by_provider(
     organisations: Iterable[Organisation], today: datetime.date | None = None
 ) -> dict[int, list[Certification]]:
     found: dict[int, list[Certification]] = {}
-    for certification in valid_certifications(today).filter(
+    for certification in certifications.valid_for_public(today=today).filter(
         organisation__in=[o.pk for o in organisations]
     ):
         found.setdefault(certification.organisation_id, []).append(certification)
