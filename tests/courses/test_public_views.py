@@ -284,6 +284,20 @@ def test_the_providers_people_preview_a_draft_course(client, known):
     assert days(15).isoformat() in html  # its date, though not listed
 
 
+def test_the_clusters_coordinator_previews_a_draft_but_is_not_offered_to_change_it(client, known):
+    from tests.factories import ProgrammeRoleFactory
+
+    cluster = known.beta.declarations.get().programme
+    client.force_login(ProgrammeRoleFactory(programme=cluster, role="coordinator").user)
+
+    html = page(client.get("/courses/beta-akademie/entwurf/"))
+
+    assert "Preview – not public." in html
+    assert "Keep your courses" not in html
+    client.force_login(ProgrammeRoleFactory(role="coordinator").user)  # of another programme
+    assert client.get("/courses/beta-akademie/entwurf/").status_code == 404
+
+
 def test_an_unpublished_course_answers_404_once_public_no_more(client, known):
     Course.objects.filter(pk=known.care.pk).update(status=Course.Status.UNPUBLISHED)
 

@@ -105,6 +105,11 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 
 def _may_preview(user, organisation: Organisation) -> bool:
+    """The provider's people and its clusters' coordinators, who read its drafts elsewhere too."""
+    return user.is_authenticated and user.has_perm("courses.view_provider_courses", organisation)
+
+
+def _may_manage(user, organisation: Organisation) -> bool:
     return user.is_authenticated and user.has_perm("courses.manage_provider", organisation)
 
 
@@ -132,7 +137,7 @@ def course_detail(request: HttpRequest, provider: str, slug: str) -> HttpRespons
         "organisation": organisation,
         "runs": runs,
         "public": public,
-        "can_manage": _may_preview(request.user, organisation),
+        "can_manage": _may_manage(request.user, organisation),
         "labels": public_providers.quality_labels([organisation], today).get(organisation.pk, []),
         "certifications": public_providers.certifications_by_provider([organisation], today).get(
             organisation.pk, []
@@ -170,7 +175,7 @@ def provider_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "certifications": certifications,
         "labels": labels,
         "listed": listed,
-        "can_manage": _may_preview(request.user, organisation),
+        "can_manage": _may_manage(request.user, organisation),
     }
     if listed:
         build = request.build_absolute_uri
