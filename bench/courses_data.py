@@ -552,7 +552,4 @@ def generate(runs: int = 1_000_000, seed: int = 2026, progress=print) -> dict[st
         batch_size=5000,
     )
     progress(f"  {indexed} courses in the full-text index ({time.perf_counter() - started:.0f}s)")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
     return {"providers": n_providers, "courses": n_courses, "runs": runs}

@@ -6,14 +6,18 @@ that have not started yet. Every value a facet filters or counts is a column of
 statements whatever the number of results (plus one for the names of the fields):
 
 1. Everything but the runs themselves, in one statement: ``WITH m AS MATERIALIZED (SELECT <facet
-   columns> FROM courses_courserun WHERE listed AND start_date >= today AND course_id IN (<text
-   matches>) AND <at least all selected filters but one>)``, then per facet ``SELECT facet, value,
-   COUNT(*) FROM m WHERE <the filters of every other facet> GROUP BY value``, the total, and the
-   page's run ids in order, joined with UNION ALL. A facet's counts ignore its own selection
-   (standard faceted semantics), so its other values keep the numbers they would give; that is
-   also why m needs no run that fails two selected filters. Sorted by relevance, m joins the
-   matching index entries with their rank (computed once per course, in the pass that finds
-   them); otherwise by start date, or by price with "on request" last.
+   columns>, <the number of the selected filter the run fails, 0 for none> AS missed FROM
+   courses_courserun WHERE listed AND start_date >= today AND course_id IN (<text matches>) AND
+   <at least all selected filters but one>), h AS MATERIALIZED (<the hits: missed = 0>)``, then
+   per facet ``SELECT facet, value, COUNT(*) FROM h GROUP BY value``, and for a selected facet
+   also over the runs of m that fail only its filter, the total, and the page's run ids in
+   order, joined with UNION ALL. A facet's counts so ignore its own selection (standard faceted
+   semantics): its other values keep the numbers they would give; a run failing two selected
+   filters counts nowhere, which is why m needs no such run. Every arm reads only its few rows
+   instead of all matches with every filter again. Sorted by relevance, m joins the matching
+   index entries with their rank (computed once per course, in the pass that finds them);
+   otherwise by start date, or by price with "on request" last. On PostgreSQL m comes from the
+   covering index ``run_search`` alone (an index-only scan per matching course).
 2. The page's runs with their course and provider, for display.
 
 The SQL is written here from this module's constants, with a parameter for every value that
@@ -140,45 +144,49 @@ def _connection():
     return connections[router.db_for_read(CourseRun)]
 
 
-# The columns of the materialised set ``m``: what the facets count and the page sorts by, and
-# derived columns: the start-date band, the price band and the funding options as bits.
+# The columns of the materialised set ``m``: what the facets count and the page sorts by. The
+# derived values (start-date band, price band, funding options as bits) are computed by the arms
+# that count them, so only over the rows they count.
 _M_COLUMNS = (
     "r.id, r.field_broad, r.region, r.online, r.format, r.schedule, r.start_date, r.price, "
     "r.funding_voucher, r.funding_upgrading_grant, r.funding_educational_leave, "
     "r.funding_employer, r.certificate, r.eqf, r.language, r.label_until"
 )
-_M_START_BAND = (
-    "CASE WHEN r.start_date <= %s THEN '30d' WHEN r.start_date <= %s THEN '3m' "
-    "WHEN r.start_date <= %s THEN '6m' ELSE 'later' END AS start_band"
+_START_BAND = (
+    "CASE WHEN {t}.start_date <= %s THEN '30d' WHEN {t}.start_date <= %s THEN '3m' "
+    "WHEN {t}.start_date <= %s THEN '6m' ELSE 'later' END"
 )
-_M_PRICE_BAND = (
-    "CASE WHEN r.price IS NULL THEN 'request' WHEN r.price = 0 THEN 'free' "
-    "WHEN r.price <= 500 THEN '0-500' WHEN r.price <= 1500 THEN '500-1500' "
-    "WHEN r.price <= 5000 THEN '1500-5000' ELSE '5000-' END AS price_band"
+_PRICE_BAND = (
+    "CASE WHEN {t}.price IS NULL THEN 'request' WHEN {t}.price = 0 THEN 'free' "
+    "WHEN {t}.price <= 500 THEN '0-500' WHEN {t}.price <= 1500 THEN '500-1500' "
+    "WHEN {t}.price <= 5000 THEN '1500-5000' ELSE '5000-' END"
 )
-_M_FUNDING = (
-    " + ".join(
-        f"(CASE WHEN r.{column} THEN {2**bit} ELSE 0 END)"
+_FUNDING_MASK = (
+    "CAST("
+    + " + ".join(
+        f"(CASE WHEN {{t}}.{column} THEN {2**bit} ELSE 0 END)"
         for bit, column in enumerate(FUNDING.values())
     )
-    + " AS funding_mask"
+    + " AS VARCHAR(3))"
 )
-# (facet whose own filter the arm leaves out, value SQL, GROUP BY SQL or None, extra condition)
+# (facet, value SQL grouped by, extra condition or None): one arm of counts each. "total" and
+# "label" count one value; the region facet has two arms, its regions and "online".
 _ARMS = (
-    ("total", "''", None, None),
-    ("field", "m.field_broad", "m.field_broad", None),
-    ("region", "m.region", "m.region", "m.region <> ''"),
-    ("region", f"'{ONLINE}'", None, "m.online"),
-    ("format", "m.format", "m.format", None),
-    ("schedule", "m.schedule", "m.schedule", None),
-    ("start", "m.start_band", "m.start_band", None),
-    ("price", "m.price_band", "m.price_band", None),
-    ("funding", "CAST(m.funding_mask AS VARCHAR(3))", "m.funding_mask", None),
-    ("cert", "m.certificate", "m.certificate", None),
-    ("eqf", "CAST(m.eqf AS VARCHAR(3))", "m.eqf", "m.eqf IS NOT NULL"),
-    ("lang", "m.language", "m.language", None),
-    ("label", f"'{LABELLED}'", None, "m.label_until >= %s"),
+    ("total", "''", None),
+    ("field", "{t}.field_broad", None),
+    ("region", "{t}.region", "{t}.region <> ''"),
+    ("online", f"'{ONLINE}'", "{t}.online"),
+    ("format", "{t}.format", None),
+    ("schedule", "{t}.schedule", None),
+    ("start", _START_BAND, None),
+    ("price", _PRICE_BAND, None),
+    ("funding", _FUNDING_MASK, None),
+    ("cert", "{t}.certificate", None),
+    ("eqf", "CAST({t}.eqf AS VARCHAR(3))", "{t}.eqf IS NOT NULL"),
+    ("lang", "{t}.language", None),
+    ("label", f"'{LABELLED}'", "{t}.label_until >= %s"),
 )
+_ARM_FACET = {"online": "region", "total": None}
 _ORDER = {
     RELEVANCE: "{t}.rank DESC, {t}.start_date, {t}.id",
     PRICE: "{t}.price ASC NULLS LAST, {t}.start_date, {t}.id",
@@ -186,58 +194,92 @@ _ORDER = {
 }
 
 
+def _arm(arm: str, value_sql: str, extra: str | None, source: str, where: Condition, today, limits):
+    """``SELECT '<arm>', <value>, COUNT(*) FROM <source> WHERE … GROUP BY <value>``."""
+    params: list = []
+    value = value_sql.format(t=source)
+    if "%s" in value:  # the start-date band's limits
+        params += [limits["30d"][1], limits["3m"][1], limits["6m"][1]]
+    parts = [where] if where[0] else []
+    if extra:
+        parts.append((extra.format(t=source), (today,) if "%s" in extra else ()))
+    arm_where, arm_params = _where(parts)
+    params += arm_params
+    group = " GROUP BY 2" if "{t}" in value_sql else ""
+    return f"SELECT '{arm}', {value}, COUNT(*) FROM {source}{arm_where}{group}", params  # noqa: S608
+
+
 def _statement(query: CourseQuery, today: datetime.date, page: int, connection) -> Condition:
-    """The one statement of a search: the facet counts, the total and the page's run ids."""
+    """The one statement of a search: the facet counts, the total and the page's run ids.
+
+    ``m`` holds the matching runs that pass every selected filter but at most one, with the
+    number of the filter a run fails (``missed``, 0 for none); ``h`` the hits, those with
+    ``missed = 0``. Each facet is counted over the hits, and a selected facet also over the runs
+    that fail only its own filter: together the runs its values would give."""
     sort = query.effective_sort
     matched = search.match_sql(Course, query.q, connection=connection, rank=sort == RELEVANCE)
     if not matched and sort == RELEVANCE:
         sort = START
     limits = start_band_limits(today)
-    columns = f"{_M_COLUMNS}, {_M_START_BAND}, {_M_PRICE_BAND}, {_M_FUNDING}"
-    params: list = [limits["30d"][1], limits["3m"][1], limits["6m"][1]]
-    source = "courses_courserun r"
+    columns = _M_COLUMNS
+    params: list = []  # of the columns, then of the FROM clause, then of the WHERE clause
+    source, source_params = "courses_courserun r", ()
     where: list[Condition] = [("r.listed", ()), ("r.start_date >= %s", (today,))]
     if matched and sort == RELEVANCE:
         # Ranked once per matching course, in the same pass that finds it.
         source += f" JOIN ({matched[0]}) t ON t.object_id = r.course_id"
-        params += matched[1]
+        source_params = matched[1]
         columns += ", t.rank"
     elif matched:
         where.append((f"r.course_id IN ({matched[0]})", matched[1]))
-    # Each arm leaves out at most one facet's filter, so m needs only the runs that pass every
-    # selected filter but one: with three facets chosen, a small part of the matches.
     base = conditions(query, "r", today)
+    numbers = {name: number for number, name in enumerate(base, start=1)}
+    if base:
+        # The number of the first filter the run fails: with m limited as below, the only one.
+        missed, missed_params = "0", ()
+        for name in reversed(base):
+            sql, cond_params = base[name]
+            missed = f"CASE WHEN {sql} THEN {missed} ELSE {numbers[name]} END"
+            missed_params = (*cond_params, *missed_params)
+        columns += f", {missed} AS missed"
+        params += missed_params
     if len(base) >= 2:
+        # A run failing two selected filters counts nowhere: m needs only the runs that pass
+        # every selected filter but one, with three facets chosen a small part of the matches.
         cases = " + ".join(f"(CASE WHEN {sql} THEN 1 ELSE 0 END)" for sql, _ in base.values())
         case_params = tuple(p for _, ps in base.values() for p in ps)
         where.append((f"({cases}) >= %s", (*case_params, len(base) - 1)))
     where_sql, where_params = _where(where)
-    params += where_params
-    sql = [f"WITH m AS MATERIALIZED (SELECT {columns} FROM {source}{where_sql})"]  # noqa: S608
-    chosen = conditions(query, "m", today)
+    params += [*source_params, *where_params]
+    ctes = [f"m AS MATERIALIZED (SELECT {columns} FROM {source}{where_sql})"]  # noqa: S608
+    hits = "m"
+    if base:
+        ctes.append("h AS MATERIALIZED (SELECT * FROM m WHERE m.missed = 0)")
+        hits = "h"
     arms = []
-    for facet, value_sql, group_sql, extra in _ARMS:
-        parts = [condition for name, condition in chosen.items() if name != facet]
-        if extra:
-            parts.append((extra, (today,) if "%s" in extra else ()))
-        arm_where, arm_params = _where(parts)
-        group = f" GROUP BY {group_sql}" if group_sql else ""
-        label = "online" if value_sql == f"'{ONLINE}'" else facet
-        arms.append(f"SELECT '{label}', {value_sql}, COUNT(*) FROM m{arm_where}{group}")  # noqa: S608
+    for arm, value_sql, extra in _ARMS:
+        sql, arm_params = _arm(arm, value_sql, extra, hits, ("", ()), today, limits)
+        arms.append(sql)
         params += arm_params
+        facet = _ARM_FACET.get(arm, arm)
+        if facet in numbers:
+            sql, arm_params = _arm(
+                arm, value_sql, extra, "m", ("m.missed = %s", (numbers[facet],)), today, limits
+            )
+            arms.append(sql)
+            params += arm_params
     # The page: its ids, numbered in their order (a compound SELECT keeps no order of its own).
-    all_where, all_params = _where(list(chosen.values()))
-    rank = ", m.rank" if sort == RELEVANCE else ""
+    rank = f", {hits}.rank" if sort == RELEVANCE else ""
     arms.append(
         f"SELECT 'page', CAST(p.id AS VARCHAR(20)), "  # noqa: S608
         f"ROW_NUMBER() OVER (ORDER BY {_ORDER[sort].format(t='p')}) FROM "
-        f"(SELECT m.id, m.start_date, m.price{rank} FROM m{all_where} "
-        f"ORDER BY {_ORDER[sort].format(t='m')} LIMIT %s OFFSET %s) p"
+        f"(SELECT {hits}.id, {hits}.start_date, {hits}.price{rank} FROM {hits} "
+        f"ORDER BY {_ORDER[sort].format(t=hits)} LIMIT %s OFFSET %s) p"
     )
-    params += [*all_params, PAGE_SIZE, (page - 1) * PAGE_SIZE]
-    sql.append(" UNION ALL ".join(arms))
+    params += [PAGE_SIZE, (page - 1) * PAGE_SIZE]
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(arms)
     # Only constants of this module are written into the SQL; every value is a parameter.
-    return " ".join(sql), tuple(params)
+    return sql, tuple(params)
 
 
 # The first page without any filter counts every public run. On a country-sized database that
@@ -276,13 +318,14 @@ def _search_rows(
     counts: dict[str, dict] = {name: {} for name in FACET_LABELS}
     page_rows = []
     for facet, value, count in rows:
+        # A selected facet comes in two arms (hits, and runs failing only its filter): add up.
         if facet == "total":
             total = count
         elif facet == "page":
             page_rows.append((count, int(value)))
         elif facet == "online":
             if count:
-                counts["region"][ONLINE] = count
+                counts["region"][ONLINE] = counts["region"].get(ONLINE, 0) + count
         elif facet == "funding":
             mask = int(value)
             for bit, name in enumerate(FUNDING):
@@ -290,9 +333,9 @@ def _search_rows(
                     counts["funding"][name] = counts["funding"].get(name, 0) + count
         elif facet == "label":
             if count:
-                counts["label"][LABELLED] = count
+                counts["label"][LABELLED] = counts["label"].get(LABELLED, 0) + count
         elif value is not None:
-            counts[facet][str(value)] = count
+            counts[facet][str(value)] = counts[facet].get(str(value), 0) + count
     start = counts["start"]
     start["3m"] = start.get("30d", 0) + start.get("3m", 0)
     start["6m"] = start["3m"] + start.get("6m", 0)
