@@ -1,7 +1,9 @@
 """Writing checked course rows (an ``importing.Plan``): in one transaction, bulk inserts and
 batched updates with version + 1 on each changed row, after making sure nobody changed the same
-courses or runs since the check; then the search copies of the touched runs
-(``index.refresh_runs``), the full-text entries of the touched courses and one audit entry."""
+courses or runs since the check; new runs are inserted with their search copies
+(``index.copies``), the copies of changed courses' and changed runs are refreshed
+(``index.refresh_runs``); then the full-text entries of the touched courses and one audit
+entry."""
 
 from __future__ import annotations
 
@@ -126,6 +128,17 @@ def _insert_rows(model, objects: list) -> None:
         ", ".join(["%s"] * len(fields)),
     )
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: one stream of rows instead of a statement per row, several times faster.
+            copy_sql = "COPY {} ({}) FROM STDIN".format(  # names from the model
+                connection.ops.quote_name(meta.db_table),
+                ", ".join(connection.ops.quote_name(f.column) for f in fields),
+            )
+            with cursor.cursor.copy(copy_sql) as copy:
+                for chunk in chunks(objects, 2000):
+                    for row in _rows(chunk, fields, preparers):
+                        copy.write_row(row)
+            return
         for chunk in chunks(objects, 2000):
             cursor.executemany(sql, _rows(chunk, fields, preparers))
 
@@ -216,13 +229,27 @@ def write(
                 item.run.provider_id = entry.course.organisation_id
         for run in changed_runs:
             run.version += 1
+        # New runs go in with their search copies; the runs of changed courses and changed
+        # runs get theirs refreshed below.
+        for chunk in chunks([e for e in entries if any(r.is_new for r in e.runs)]):
+            course_copies = index.copies(Course.objects.filter(pk__in=[e.course.pk for e in chunk]))
+            for entry in chunk:
+                for item in entry.runs:
+                    if item.is_new:
+                        for name, value in course_copies[entry.course.pk].items():
+                            setattr(item.run, name, value)
         _insert_rows(CourseRun, new_runs)
         _update_rows(CourseRun, changed_runs, RUN_WRITE)
         for chunk in chunks(touched):
             ids = [entry.course.pk for entry in chunk]
             # A change to its runs changes the course too, as in services.
             Course.objects.filter(pk__in=ids).update(updated=now)
-            index.refresh_runs(CourseRun.objects.filter(course_id__in=ids))
+            if refresh := [
+                e.course.pk
+                for e in chunk
+                if (not e.is_new and e.changed) or any(not r.is_new and r.changed for r in e.runs)
+            ]:
+                index.refresh_runs(CourseRun.objects.filter(course_id__in=refresh))
             search.index_objects([_with_runs(entry, plan) for entry in chunk])
         if touched or record_unchanged:
             audit.record(

@@ -8,7 +8,8 @@ day it ends (``label_until``).
 
 Every service that changes a course, its runs, a declaration or a self-assessment calls
 ``refresh_runs`` in the same transaction, with the runs it touched (``runs_of_provider`` /
-``runs_of_course`` give the usual sets). It is one UPDATE per call, whatever the number of runs.
+``runs_of_course`` give the usual sets). It is one query and a few UPDATEs per call, whatever the
+number of runs.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ import datetime
 from django.db.models import (
     BooleanField,
     Case,
-    Exists,
     IntegerField,
     Max,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -33,6 +34,9 @@ from django.utils import timezone
 from netzwerkstatt.organisations.models import Organisation
 
 from .models import Course, CourseRun, Declaration, DeclarationText, SelfAssessment
+
+# Course ids per UPDATE (below SQLite's limit of variables in one statement).
+BATCH = 500
 
 
 def valid_declarations(today: datetime.date | None = None) -> QuerySet[Declaration]:
@@ -66,32 +70,50 @@ def runs_of_course(course) -> QuerySet[CourseRun]:
     return CourseRun.objects.filter(course=course)
 
 
-def refresh_runs(runs: QuerySet[CourseRun]) -> int:
-    """Recompute the search copies of ``runs`` from their course and provider (one UPDATE)."""
-    course = Course.objects.filter(pk=OuterRef("course_id"))
+def copies(courses: QuerySet[Course]) -> dict[int, dict]:
+    """The search copies that each of ``courses`` gives its runs, in one query: {course id:
+    {CourseRun field: value}}. The one definition of the copies: ``refresh_runs`` writes them,
+    the import sets them on new runs before inserting them."""
     label_until = (
         SelfAssessment.objects.filter(
-            organisation__courses=OuterRef("course_id"),
-            status=SelfAssessment.Status.CONFIRMED,
+            organisation=OuterRef("organisation_id"), status=SelfAssessment.Status.CONFIRMED
         )
         .order_by("-label_valid_until")
         .values("label_valid_until")[:1]
     )
-    listed = Exists(
-        course.filter(status=Course.Status.PUBLISHED, organisation__in=listed_providers())
-    )
-    return runs.update(
-        provider_id=Subquery(course.values("organisation_id")[:1]),
-        listed=Case(
-            When(listed, then=Value(True)), default=Value(False), output_field=BooleanField()
-        ),
-        field_broad=Substr(Subquery(course.values("field__code")[:1]), 1, 2),
-        eqf=Subquery(course.values("eqf_level")[:1]),
-        format=Subquery(course.values("format")[:1]),
-        language=Subquery(course.values("language")[:1]),
-        certificate=Subquery(course.values("certificate")[:1]),
-        label_until=Subquery(label_until),
-    )
+    listed = Q(status=Course.Status.PUBLISHED, organisation__in=listed_providers())
+    rows = (
+        courses.order_by()
+        .annotate(
+            copy_listed=Case(
+                When(listed, then=Value(True)), default=Value(False), output_field=BooleanField()
+            ),
+            copy_field=Substr("field__code", 1, 2),
+            copy_label=Subquery(label_until),
+        )
+        .values_list(
+            "pk", "organisation_id", "copy_listed", "copy_field", "eqf_level", "format",
+            "language", "certificate", "copy_label",
+        )
+    )  # fmt: skip
+    names = ("provider_id", "listed", "field_broad", "eqf", "format", "language")
+    names += ("certificate", "label_until")
+    return {pk: dict(zip(names, values, strict=True)) for pk, *values in rows}
+
+
+def refresh_runs(runs: QuerySet[CourseRun]) -> int:
+    """Recompute the search copies of ``runs`` from their course and provider: one query for
+    the copies, then one UPDATE per distinct set of values (few: the courses of one provider
+    mostly share them). Returns the number of runs updated."""
+    by_values: dict[tuple, list[int]] = {}
+    for course_id, values in copies(Course.objects.filter(pk__in=runs.values("course_id"))).items():
+        by_values.setdefault(tuple(values.items()), []).append(course_id)
+    updated = 0
+    for values, course_ids in by_values.items():
+        for start in range(0, len(course_ids), BATCH):
+            chunk = course_ids[start : start + BATCH]
+            updated += runs.filter(course_id__in=chunk).update(**dict(values))
+    return updated
 
 
 def public_runs(today: datetime.date | None = None) -> QuerySet[CourseRun]:
