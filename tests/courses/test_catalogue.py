@@ -274,30 +274,35 @@ def test_the_search_reads_public_runs_of_a_course_published_later(known):
     assert find().total == 6
 
 
-def test_a_slow_unfiltered_first_page_is_kept_a_while_and_searches_stay_fresh(db, monkeypatch):
+def test_slow_pages_without_words_are_kept_a_while_and_searches_with_words_stay_fresh(
+    db, monkeypatch
+):
+    from django.core.cache import cache
     from django.http import QueryDict
 
+    from netzwerkstatt.core import search
     from netzwerkstatt.courses import catalogue as catalogue_module
     from netzwerkstatt.courses.catalogue_query import CourseQuery
     from tests.courses.factories import CourseFactory, CourseRunFactory, listed_provider
 
-    monkeypatch.setattr(catalogue_module, "UNFILTERED_SLOW_SECONDS", 0)
+    monkeypatch.setattr(catalogue_module, "BROWSE_SLOW_SECONDS", 0)
     provider = listed_provider()
     CourseRunFactory(course=CourseFactory(organisation=provider, title="Schweißkurs MAG"))
     everything = CourseQuery.from_params(QueryDict(""))
-    words = CourseQuery.from_params(QueryDict("q=Schweißkurs"))
+    region = CourseQuery.from_params(QueryDict("region=DE-MV"))
+    online = CourseQuery.from_params(QueryDict("region=DE-MV&format=online"))
+    words = CourseQuery.from_params(QueryDict("q=Schweißkurs&region=DE-MV"))
     assert catalogue_module.run_search(everything).total == 1
+    assert catalogue_module.run_search(region).total == 1
 
     CourseRunFactory(course=CourseFactory(organisation=provider, title="Schweißkurs WIG"))
+    search.index_objects(Course.objects.all())
 
     assert catalogue_module.run_search(everything).total == 1  # kept
-    from netzwerkstatt.core import search
-    from netzwerkstatt.courses.models import Course
-
-    search.index_objects(Course.objects.all())
+    assert catalogue_module.run_search(region).total == 1  # kept
+    assert catalogue_module.run_search(online).total == 0  # another state: its own entry
     assert catalogue_module.run_search(words).total == 2  # fresh
-    monkeypatch.setattr(catalogue_module, "UNFILTERED_SLOW_SECONDS", 3600)
-    from django.core.cache import cache
-
+    monkeypatch.setattr(catalogue_module, "BROWSE_SLOW_SECONDS", 3600)
     cache.clear()
     assert catalogue_module.run_search(everything).total == 2
+    assert catalogue_module.run_search(region).total == 2

@@ -32,6 +32,7 @@ the public sees of a provider is in ``public_providers.py``.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import math
 import time
 from collections.abc import Iterable, Mapping
@@ -282,28 +283,31 @@ def _statement(query: CourseQuery, today: datetime.date, page: int, connection) 
     return sql, tuple(params)
 
 
-# The first page without any filter counts every public run. On a country-sized database that
-# takes seconds, so when it was slow its figures are kept a while (new offers appear on it
-# within UNFILTERED_CACHE_SECONDS; every search with words or filters is always fresh).
-UNFILTERED_SLOW_SECONDS = 0.5
-UNFILTERED_CACHE_SECONDS = 600
+# A search without words but with filters only (or none at all) counts among all public runs: on a
+# country-sized database that takes up to a second, and such pages ("courses in Bavaria") are
+# the most visited. So when computing one was slow, its figures are kept a while: new offers
+# appear on it within BROWSE_CACHE_SECONDS. Every search with words is always fresh, and so is
+# every page on a database small enough to answer quickly.
+BROWSE_SLOW_SECONDS = 0.5
+BROWSE_CACHE_SECONDS = 600
 
 
 def search_rows(
     query: CourseQuery, today: datetime.date, page: int
 ) -> tuple[int, dict[str, dict], list[int]]:
-    """(total, {facet: {value: count}}, the run ids of ``page``) in one statement; for the
-    unfiltered search, from the cache when computing it was slow."""
-    if query.is_filtered:
+    """(total, {facet: {value: count}}, the run ids of ``page``) in one statement; for a search
+    without words, from the cache when computing it was slow."""
+    if query.q:
         return _search_rows(query, today, page)
-    key = f"courses:unfiltered:{today.isoformat()}:{query.effective_sort}:{page}"
+    state = hashlib.sha256(query.on_page(page).querystring(compare=False).encode()).hexdigest()
+    key = f"courses:browse:{today.isoformat()}:{state}"
     cached = cache.get(key)
     if cached is not None:
         return cached
     started = time.perf_counter()
     result = _search_rows(query, today, page)
-    if time.perf_counter() - started > UNFILTERED_SLOW_SECONDS:
-        cache.set(key, result, UNFILTERED_CACHE_SECONDS)
+    if time.perf_counter() - started > BROWSE_SLOW_SECONDS:
+        cache.set(key, result, BROWSE_CACHE_SECONDS)
     return result
 
 
