@@ -142,7 +142,8 @@ def test_the_search_page_takes_the_same_number_of_queries_for_one_or_twenty_resu
     with django_assert_num_queries(3):
         response = client.get(SEARCH, {"q": "Schweißkurs", "region": "DE-MV", "funding": "voucher"})
     assert len(titles(response)) == (count if count == 1 else 1)
-    with django_assert_num_queries(3):
+    # Without words, a look into the cache of slow pages first.
+    with django_assert_num_queries(4):
         response = client.get(SEARCH, {"region": "DE-MV"})
     assert len(titles(response)) == count
 

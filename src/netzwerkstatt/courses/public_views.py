@@ -12,13 +12,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from netzwerkstatt.organisations.models import Organisation
 
 from . import catalogue, exports, index, jsonld, public_providers
 from .catalogue_query import MAX_COMPARE, RELEVANCE, SORTS, CourseQuery, compare_ids
-from .models import Course
+from .models import Course, CourseRun
 
 
 def _compare_url(run_ids) -> str:
@@ -34,24 +38,28 @@ def course_search(request: HttpRequest) -> HttpResponse:
         # The form sends its empty fields (q=&from=&to=): on to the readable address.
         return redirect(here + query.querystring())
     result = catalogue.run_search(query)
+    _prepare_rows(result.runs)
     shown = {run.pk for run in result.runs}
+    current = query.effective_sort
     return render(
         request,
         "courses/public/search.html",
         {
             "query": query,
             "result": result,
-            "facet_groups": result.facets,
+            "facet_groups": _filter_column(result.facets, here),
             "sorts": [
-                (key, label, query.sorted_by(key).querystring(), key == query.effective_sort)
+                (key, label, here + query.sorted_by(key).querystring(), key == current)
                 for key, label in SORTS.items()
                 if key != RELEVANCE or query.searching
             ],
             "pages": {
-                "previous": query.on_page(result.page - 1).querystring()
+                "previous": here + query.on_page(result.page - 1).querystring()
                 if result.has_previous
                 else None,
-                "next": query.on_page(result.page + 1).querystring() if result.has_next else None,
+                "next": here + query.on_page(result.page + 1).querystring()
+                if result.has_next
+                else None,
             },
             "canonical": request.build_absolute_uri(
                 here + query.on_page(result.page).querystring(compare=False)
@@ -63,6 +71,62 @@ def course_search(request: HttpRequest) -> HttpResponse:
             "max_compare": MAX_COMPARE,
         },
     )
+
+
+def _filter_column(groups: list[catalogue.FacetGroup], here: str) -> list[dict]:
+    """The facets as plain dicts for the filter column's loops, with what its template would
+    otherwise put together per option: a checkbox's ``id`` and a start-date choice's address."""
+    return [
+        {
+            "name": group.name,
+            "label": group.label,
+            "options": [
+                {
+                    "value": option.value,
+                    "label": option.label,
+                    "count": option.count,
+                    "selected": option.selected,
+                    "id": f"f-{group.name}-{number}",
+                    "url": here + option.url,
+                }
+                for number, option in enumerate(group.options, start=1)
+            ],
+        }
+        for group in groups
+    ]
+
+
+def _labels(model, name: str) -> dict:
+    return {value: str(label) for value, label in model._meta.get_field(name).flatchoices}
+
+
+def _prepare_rows(runs: list[CourseRun]) -> None:
+    """What the result rows show beyond a run's own fields, worked out here for the page rather
+    than in the template per row: ``key`` (the id as text, for the element ids and the compare
+    box), ``course_url`` (``course.get_absolute_url()``), ``provider_url``, ``schedule_label`` and
+    ``format_label`` (as ``get_…_display()``), ``hours_text`` ("12 hours") and ``funding_text``
+    (the funding options, joined)."""
+    schedules = _labels(CourseRun, "schedule")
+    formats = _labels(Course, "format")
+    hours_texts: dict[int, str] = {}  # the same texts again and again: each made once
+    funding_texts: dict[tuple, str] = {}
+    for run in runs:
+        course = run.course
+        run.course_url = course.get_absolute_url()
+        run.provider_url = reverse("courses:provider", kwargs={"slug": run.provider.slug})
+        run.key = str(run.pk)
+        run.schedule_label = schedules.get(run.schedule, run.schedule)
+        run.format_label = formats.get(course.format, course.format)
+        hours = run.hours
+        if hours and hours not in hours_texts:
+            # As {% blocktranslate count hours=run.hours %} gives it: only the number escaped.
+            text = ngettext("%(hours)s hour", "%(hours)s hours", hours)
+            hours_texts[hours] = mark_safe(text % {"hours": conditional_escape(localize(hours))})
+        run.hours_text = hours_texts[hours] if hours else ""
+        funding = tuple(getattr(run, name) for name in CourseRun.FUNDING_FIELDS)
+        if funding not in funding_texts:
+            funding_texts[funding] = ", ".join(run.funding_options)
+        run.funding_text = funding_texts[funding]
 
 
 @require_GET
