@@ -1,9 +1,8 @@
 """Writing checked course rows (an ``importing.Plan``): in one transaction, bulk inserts and
 batched updates with version + 1 on each changed row, after making sure nobody changed the same
 courses or runs since the check; new runs are inserted with their search copies
-(``index.copies``), the copies of changed courses' and changed runs are refreshed
-(``index.refresh_runs``); then the full-text entries of the touched courses and one audit
-entry."""
+(``index.copies``) and the runs of changed courses get theirs refreshed (``index.refresh_runs``);
+then the full-text entries of the touched courses and one audit entry."""
 
 from __future__ import annotations
 
@@ -229,8 +228,8 @@ def write(
                 item.run.provider_id = entry.course.organisation_id
         for run in changed_runs:
             run.version += 1
-        # New runs go in with their search copies; the runs of changed courses and changed
-        # runs get theirs refreshed below.
+        # New runs go in with their search copies; the runs of changed courses get theirs
+        # refreshed below.
         for chunk in chunks([e for e in entries if any(r.is_new for r in e.runs)]):
             course_copies = index.copies(Course.objects.filter(pk__in=[e.course.pk for e in chunk]))
             for entry in chunk:
@@ -244,11 +243,8 @@ def write(
             ids = [entry.course.pk for entry in chunk]
             # A change to its runs changes the course too, as in services.
             Course.objects.filter(pk__in=ids).update(updated=now)
-            if refresh := [
-                e.course.pk
-                for e in chunk
-                if (not e.is_new and e.changed) or any(not r.is_new and r.changed for r in e.runs)
-            ]:
+            # The copies come from the course and its provider: a changed run keeps its own.
+            if refresh := [e.course.pk for e in chunk if not e.is_new and e.changed]:
                 index.refresh_runs(CourseRun.objects.filter(course_id__in=refresh))
             search.index_objects([_with_runs(entry, plan) for entry in chunk])
         if touched or record_unchanged:
