@@ -195,15 +195,16 @@ _ORDER = {
 }
 
 
-def _arm(arm: str, value_sql: str, extra: str | None, source: str, where: Condition, today, limits):
-    """``SELECT '<arm>', <value>, COUNT(*) FROM <source> WHERE … GROUP BY <value>``."""
+def _arm(arm, value_sql, extra, source, where: Condition, today, limits, alias=None):
+    """``SELECT '<arm>', <value>, COUNT(*) FROM <source> WHERE … GROUP BY <value>``; ``alias``
+    is the name of the source's rows (the source itself by default)."""
     params: list = []
-    value = value_sql.format(t=source)
+    value = value_sql.format(t=alias or source)
     if "%s" in value:  # the start-date band's limits
         params += [limits["30d"][1], limits["3m"][1], limits["6m"][1]]
     parts = [where] if where[0] else []
     if extra:
-        parts.append((extra.format(t=source), (today,) if "%s" in extra else ()))
+        parts.append((extra.format(t=alias or source), (today,) if "%s" in extra else ()))
     arm_where, arm_params = _where(parts)
     params += arm_params
     group = " GROUP BY 2" if "{t}" in value_sql else ""
@@ -213,10 +214,12 @@ def _arm(arm: str, value_sql: str, extra: str | None, source: str, where: Condit
 def _statement(query: CourseQuery, today: datetime.date, page: int, connection) -> Condition:
     """The one statement of a search: the facet counts, the total and the page's run ids.
 
-    ``m`` holds the matching runs that pass every selected filter but at most one, with the
-    number of the filter a run fails (``missed``, 0 for none); ``h`` the hits, those with
-    ``missed = 0``. Each facet is counted over the hits, and a selected facet also over the runs
-    that fail only its own filter: together the runs its values would give."""
+    With words, ``m`` holds the matching runs that pass every selected filter but at most one,
+    with the number of the filter a run fails (``missed``, 0 for none); ``h`` the hits, those
+    with ``missed = 0``. Each facet is counted over the hits, and a selected facet also over the
+    runs that fail only its own filter: together the runs its values would give. Without words
+    and with one facet chosen, ``h`` comes straight from the table, and that facet is counted
+    from the table (``_browse``)."""
     sort = query.effective_sort
     matched = search.match_sql(Course, query.q, connection=connection, rank=sort == RELEVANCE)
     if not matched and sort == RELEVANCE:
@@ -235,6 +238,46 @@ def _statement(query: CourseQuery, today: datetime.date, page: int, connection) 
         where.append((f"r.course_id IN ({matched[0]})", matched[1]))
     base = conditions(query, "r", today)
     numbers = {name: number for number, name in enumerate(base, start=1)}
+    arms: list[str] = []
+    browsing = len(base) == 1 and not matched
+    if browsing:
+        # Without words and with one facet chosen, m would be every public run: that facet is
+        # counted straight from the table, and only the hits are materialised. (With two or
+        # more, one pass for m costs less than a pass over the table per facet.)
+        ctes, hits = _browse(base, where, today, limits, arms, params)
+    else:
+        ctes, hits = _matching(base, numbers, columns, source, source_params, where, params)
+        for arm, value_sql, extra in _ARMS:
+            facet = _ARM_FACET.get(arm, arm)
+            if facet in numbers:
+                sql, arm_params = _arm(
+                    arm, value_sql, extra, "m", ("m.missed = %s", (numbers[facet],)), today, limits
+                )
+                arms.append(sql)
+                params += arm_params
+    for arm, value_sql, extra in _ARMS:
+        if browsing and _ARM_FACET.get(arm, arm) in numbers:
+            continue  # counted from the table above, hits included
+        sql, arm_params = _arm(arm, value_sql, extra, hits, ("", ()), today, limits)
+        arms.append(sql)
+        params += arm_params
+    # The page: its ids, numbered in their order (a compound SELECT keeps no order of its own).
+    rank = f", {hits}.rank" if sort == RELEVANCE else ""
+    arms.append(
+        f"SELECT 'page', CAST(p.id AS VARCHAR(20)), "  # noqa: S608
+        f"ROW_NUMBER() OVER (ORDER BY {_ORDER[sort].format(t='p')}) FROM "
+        f"(SELECT {hits}.id, {hits}.start_date, {hits}.price{rank} FROM {hits} "
+        f"ORDER BY {_ORDER[sort].format(t=hits)} LIMIT %s OFFSET %s) p"
+    )
+    params += [PAGE_SIZE, (page - 1) * PAGE_SIZE]
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(arms)
+    # Only constants of this module are written into the SQL; every value is a parameter.
+    return sql, tuple(params)
+
+
+def _matching(base, numbers, columns, source, source_params, where, params):
+    """The CTEs m (runs failing at most one filter, with ``missed``) and h (the hits); appends
+    their parameters to ``params``. Returns (CTEs, the name of the hits)."""
     if base:
         # The number of the first filter the run fails: with m limited as below, the only one.
         missed, missed_params = "0", ()
@@ -249,38 +292,39 @@ def _statement(query: CourseQuery, today: datetime.date, page: int, connection) 
         # every selected filter but one, with three facets chosen a small part of the matches.
         cases = " + ".join(f"(CASE WHEN {sql} THEN 1 ELSE 0 END)" for sql, _ in base.values())
         case_params = tuple(p for _, ps in base.values() for p in ps)
-        where.append((f"({cases}) >= %s", (*case_params, len(base) - 1)))
+        where = [*where, (f"({cases}) >= %s", (*case_params, len(base) - 1))]
     where_sql, where_params = _where(where)
     params += [*source_params, *where_params]
     ctes = [f"m AS MATERIALIZED (SELECT {columns} FROM {source}{where_sql})"]  # noqa: S608
-    hits = "m"
-    if base:
-        ctes.append("h AS MATERIALIZED (SELECT * FROM m WHERE m.missed = 0)")
-        hits = "h"
-    arms = []
+    if not base:
+        return ctes, "m"
+    ctes.append("h AS MATERIALIZED (SELECT * FROM m WHERE m.missed = 0)")
+    return ctes, "h"
+
+
+def _browse(base, where, today, limits, arms, params):
+    """Without words: the CTE h (the hits), and per selected facet its counts straight from the
+    table with every other filter (appended to ``arms``). Returns (CTEs, "h")."""
+    where_sql, where_params = _where([*where, *base.values()])
+    params += where_params
+    ctes = [f"h AS MATERIALIZED (SELECT {_M_COLUMNS} FROM courses_courserun r{where_sql})"]  # noqa: S608
     for arm, value_sql, extra in _ARMS:
-        sql, arm_params = _arm(arm, value_sql, extra, hits, ("", ()), today, limits)
-        arms.append(sql)
-        params += arm_params
         facet = _ARM_FACET.get(arm, arm)
-        if facet in numbers:
+        if facet in base:
+            others = _where([*where, *(c for name, c in base.items() if name != facet)])
             sql, arm_params = _arm(
-                arm, value_sql, extra, "m", ("m.missed = %s", (numbers[facet],)), today, limits
+                arm,
+                value_sql,
+                extra,
+                "courses_courserun r",
+                (others[0].removeprefix(" WHERE "), others[1]),
+                today,
+                limits,
+                alias="r",
             )
             arms.append(sql)
             params += arm_params
-    # The page: its ids, numbered in their order (a compound SELECT keeps no order of its own).
-    rank = f", {hits}.rank" if sort == RELEVANCE else ""
-    arms.append(
-        f"SELECT 'page', CAST(p.id AS VARCHAR(20)), "  # noqa: S608
-        f"ROW_NUMBER() OVER (ORDER BY {_ORDER[sort].format(t='p')}) FROM "
-        f"(SELECT {hits}.id, {hits}.start_date, {hits}.price{rank} FROM {hits} "
-        f"ORDER BY {_ORDER[sort].format(t=hits)} LIMIT %s OFFSET %s) p"
-    )
-    params += [PAGE_SIZE, (page - 1) * PAGE_SIZE]
-    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(arms)
-    # Only constants of this module are written into the SQL; every value is a parameter.
-    return sql, tuple(params)
+    return ctes, "h"
 
 
 # A search without words but with filters only (or none at all) counts among all public runs: on a
