@@ -2,6 +2,7 @@
 job's page with its progress and report, the column page and the template files."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from netzwerkstatt.courses import import_columns as columns
@@ -72,7 +74,8 @@ def test_the_earlier_imports_are_listed_with_a_fixed_number_of_queries(
 
     assert [f"datei-{n}.csv" in response.text for n in range(count)] == [True] * count
     assert response.text.count("text-bg-success") == count  # each one imported
-    assert len(queries) == 6, [q["sql"] for q in queries]
+    # Session, user, provider, permission, the look for stalled jobs, the count and the page.
+    assert len(queries) == 7, [q["sql"] for q in queries]
 
 
 # Uploading ------------------------------------------------------------------------------------
@@ -180,6 +183,68 @@ def test_a_running_job_is_polled_with_its_progress_and_a_finished_one_is_not(sig
     done = signed_in.get(job_page(provider, job), headers={"HX-Request": "true"})
     assert "hx-trigger" not in done.text and "<progress" not in done.text
     assert 'Runs created</dt><dd class="col-4 col-sm-7">5000</dd>' in done.text
+
+
+def test_a_job_that_lost_its_worker_is_given_up_and_a_slow_one_keeps_running(
+    signed_in, provider, person
+):
+    person.language = "de"
+    person.save()
+    old = timezone.now() - datetime.timedelta(hours=2)
+
+    def job(name, status, updated):
+        return ImportJob.objects.create(
+            organisation=provider,
+            file=SimpleUploadedFile(name, b"x"),
+            original_name=name,
+            status=status,
+            total_rows=5000,
+            created_by=person,
+            updated=updated,
+        )
+
+    lost = job("verloren.csv", ImportJob.Status.WRITING, old)
+    slow = job(
+        "langsam.csv", ImportJob.Status.CHECKING, timezone.now() - datetime.timedelta(minutes=20)
+    )
+    waiting = job("wartend.csv", ImportJob.Status.QUEUED, old)
+    done = job("fertig.csv", ImportJob.Status.DONE, old)
+
+    page = signed_in.get(job_page(provider, lost), headers={"HX-Request": "true"})
+
+    assert "hx-trigger" not in page.text and "<progress" not in page.text
+    assert "Nothing was written. Please upload the file again." not in page.text  # in German:
+    assert "Es wurde nichts gespeichert. Bitte laden Sie die Datei erneut hoch." in page.text
+    lost.refresh_from_db()
+    assert lost.status == ImportJob.Status.FAILED and lost.finished is not None
+    # The upload page gives up the stalled ones among its jobs, and leaves the others alone.
+    listing = signed_in.get(import_url(provider))
+    assert listing.status_code == 200
+    statuses = dict(ImportJob.objects.values_list("original_name", "status"))
+    assert statuses == {
+        "verloren.csv": ImportJob.Status.FAILED,
+        "langsam.csv": ImportJob.Status.CHECKING,
+        "wartend.csv": ImportJob.Status.FAILED,
+        "fertig.csv": ImportJob.Status.DONE,
+    }
+    assert 'hx-trigger="every 1s"' in signed_in.get(job_page(provider, slow)).text
+    waiting.refresh_from_db()
+    assert waiting.errors[0]["reason"].startswith("Der Import wurde nicht zu Ende geführt")
+    done.refresh_from_db()
+    assert done.errors == []
+
+
+def test_every_step_of_a_job_records_its_progress_time(provider, person):
+    job = run_file("kurse.csv", sample("kurse.csv"), provider=provider)
+    ImportJob.objects.filter(pk=job.pk).update(updated=timezone.now() - datetime.timedelta(days=1))
+
+    from netzwerkstatt.courses import importing
+
+    importing.run_job(ImportJob.objects.get(pk=job.pk))
+
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE
+    assert timezone.now() - job.updated < datetime.timedelta(minutes=1)
 
 
 def test_the_job_of_another_provider_is_not_found(signed_in, provider):

@@ -27,12 +27,7 @@ from .import_forms import ImportForm
 from .models import ImportJob
 
 PAGE_SIZE = 20
-RUNNING = {
-    ImportJob.Status.QUEUED,
-    ImportJob.Status.CHECKING,
-    ImportJob.Status.CHECKED,
-    ImportJob.Status.WRITING,
-}
+RUNNING = set(importing.RUNNING)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -57,6 +52,7 @@ def _import_page(request: HttpRequest, *, provider=None, programme=None) -> Http
         return redirect(job_url(job))
     jobs = ImportJob.objects.select_related("created_by", "organisation", "programme")
     jobs = jobs.filter(organisation=provider) if provider else jobs.filter(programme=programme)
+    importing.give_up_stalled(jobs)
     page = Paginator(jobs.order_by("-created", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -89,6 +85,8 @@ def import_cluster(request: HttpRequest, programme: str) -> HttpResponse:
 
 def _job_page(request: HttpRequest, job: ImportJob) -> HttpResponse:
     """The job with its progress; htmx polls the report part while the job runs."""
+    if importing.give_up_stalled(ImportJob.objects.filter(pk=job.pk)):
+        job.refresh_from_db()
     partial = request.htmx and not request.htmx.history_restore_request
     context = {
         "job": job,

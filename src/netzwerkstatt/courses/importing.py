@@ -601,9 +601,46 @@ def start_import(
 
 
 def _save(job: ImportJob, **values) -> None:
+    values["updated"] = timezone.now()
     for name, value in values.items():
         setattr(job, name, value)
     ImportJob.objects.filter(pk=job.pk).update(**values)
+
+
+# A job waiting or running reports progress at least every 1,000 rows; the write of 100,000 rows
+# takes well under a minute. One that has not moved for an hour has lost its worker (a restart,
+# a crash): nothing of it was written, since the write is one transaction.
+RUNNING = (
+    ImportJob.Status.QUEUED,
+    ImportJob.Status.CHECKING,
+    ImportJob.Status.CHECKED,
+    ImportJob.Status.WRITING,
+)
+STALLED_AFTER = datetime.timedelta(hours=1)
+
+
+def give_up_stalled(jobs) -> int:
+    """Mark the jobs among ``jobs`` (a queryset) that are waiting or running but have not moved
+    for STALLED_AFTER as failed, with a reason in the uploader's language, so their page stops
+    waiting and says to upload the file again. Returns how many."""
+    stalled = jobs.filter(status__in=RUNNING, updated__lt=timezone.now() - STALLED_AFTER)
+    count = 0
+    for job in stalled.select_related("created_by"):
+        language = getattr(job.created_by, "language", "") or translation.get_language()
+        with translation.override(language):
+            reason = _(
+                "The import stopped without finishing, probably because the server was "
+                "restarted. Nothing was written. Please upload the file again."
+            )
+        # Only if it is still stalled: a worker that woke up in the meantime keeps its job.
+        count += ImportJob.objects.filter(pk=job.pk, status=job.status, updated=job.updated).update(
+            status=ImportJob.Status.FAILED,
+            finished=timezone.now(),
+            updated=timezone.now(),
+            errors=[{"row": 0, "column": "", "value": "", "reason": reason}],
+        )
+        logger.warning("Course import %s stalled in %s and was given up", job.pk, job.status)
+    return count
 
 
 def run_job(job: ImportJob) -> ImportJob:

@@ -660,6 +660,9 @@ class ImportJob(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Set on every step of the job: a running job that has not moved for long has lost its
+    # worker (importing.give_up_stalled).
+    updated = models.DateTimeField(_("last progress"), default=timezone.now)
 
     class Meta:
         ordering = ["-created"]
