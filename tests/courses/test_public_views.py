@@ -159,6 +159,16 @@ def test_the_filters_collapse_behind_a_button_on_small_screens(client, known):
     assert '<aside id="course-filters" class="collapse d-lg-block' in html
 
 
+def test_the_filters_are_active_only_with_a_filter_and_removing_them_keeps_the_words(client, known):
+    words = page(client.get(SEARCH, {"q": "Schweißkurs"}))
+    assert ">active</span>" not in words and "Remove all filters" not in words
+
+    both = page(client.get(SEARCH, {"q": "Schweißkurs", "region": "DE-MV", "c": known.r4.pk}))
+    assert ">active</span>" in both
+    assert f'<a href="/courses/?q=Schwei%C3%9Fkurs&amp;c={known.r4.pk}">' in both
+    assert "Remove all filters" in both
+
+
 # The comparison ----------------------------------------------------------------------------------
 
 

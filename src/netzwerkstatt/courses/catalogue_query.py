@@ -240,7 +240,13 @@ class CourseQuery:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or self.facets or self.start_from or self.start_to)
+        """Words or filters: anything that narrows the search."""
+        return bool(self.q or self.has_filters)
+
+    @property
+    def has_filters(self) -> bool:
+        """Facet values or start dates chosen (the words aside)."""
+        return bool(self.facets or self.start_from or self.start_to)
 
     def selected(self, name: str) -> tuple[str, ...]:
         return self.facets.get(name, ())

@@ -64,7 +64,8 @@ def course_search(request: HttpRequest) -> HttpResponse:
             "canonical": request.build_absolute_uri(
                 here + query.on_page(result.page).querystring(compare=False)
             ),
-            "reset": here + CourseQuery(compare=query.compare).querystring(),
+            # The filters go, the words and the chosen runs stay.
+            "reset": here + CourseQuery(q=query.q, compare=query.compare).querystring(),
             "downloads": query.querystring(page=False, compare=False),
             "chosen": set(query.compare),
             "chosen_elsewhere": [run_id for run_id in query.compare if run_id not in shown],
