@@ -249,7 +249,8 @@ def _statement(query: CourseQuery, today: datetime.date, page: int, connection) 
         ctes, hits = _matching(base, numbers, columns, source, source_params, where, params)
         for arm, value_sql, extra in _ARMS:
             facet = _ARM_FACET.get(arm, arm)
-            if facet in numbers:
+            # A run failing only the label filter has no label: nothing to add for that facet.
+            if facet in numbers and facet != "label":
                 sql, arm_params = _arm(
                     arm, value_sql, extra, "m", ("m.missed = %s", (numbers[facet],)), today, limits
                 )
