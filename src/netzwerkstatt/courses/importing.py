@@ -633,13 +633,17 @@ def give_up_stalled(jobs) -> int:
                 "restarted. Nothing was written. Please upload the file again."
             )
         # Only if it is still stalled: a worker that woke up in the meantime keeps its job.
-        count += ImportJob.objects.filter(pk=job.pk, status=job.status, updated=job.updated).update(
+        given_up = ImportJob.objects.filter(
+            pk=job.pk, status=job.status, updated=job.updated
+        ).update(
             status=ImportJob.Status.FAILED,
             finished=timezone.now(),
             updated=timezone.now(),
             errors=[{"row": 0, "column": "", "value": "", "reason": reason}],
         )
-        logger.warning("Course import %s stalled in %s and was given up", job.pk, job.status)
+        if given_up:
+            logger.warning("Course import %s stalled in %s and was given up", job.pk, job.status)
+        count += given_up
     return count
 
 
